@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const roles = ['admin', 'committee_staff', 'commune_leader', 'cell_secretary', 'member'] as const;
+export const role = z.enum(roles);
+export type Role = z.infer<typeof role>;
+
+export const roleLabels: Record<Role, { vi: string; en: string }> = {
+  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+  committee_staff: { vi: 'Cán bộ Ban Tổ chức / Văn phòng cấp ủy', en: 'Committee staff' },
+  commune_leader: { vi: 'Lãnh đạo Đảng ủy xã', en: 'Commune leadership' },
+  cell_secretary: { vi: 'Bí thư chi bộ', en: 'Cell secretary' },
+  member: { vi: 'Đảng viên', en: 'Party member' },
+};
+
+/**
+ * What each role may change. Reads are decided by scope alone (a subtree, or
+ * for a member the households assigned to them); this table says which writes
+ * a role may make inside that scope.
+ */
+export const permissions = [
+  'unit.write',
+  'member.write',
+  'household.write',
+  'assignment.write',
+  'user.write',
+  'audit.read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  admin: permissions,
+  committee_staff: [
+    'unit.write',
+    'member.write',
+    'household.write',
+    'assignment.write',
+    'user.write',
+    'audit.read',
+  ],
+  commune_leader: ['assignment.write', 'audit.read'],
+  cell_secretary: ['member.write', 'household.write', 'assignment.write'],
+  member: ['household.write'],
+};
+
+export function can(r: Role, p: Permission): boolean {
+  return grants[r].includes(p);
+}
+
+/** Roles an account may hand out: never one above its own. */
+export function canGrantRole(granter: Role, granted: Role): boolean {
+  if (granter === 'admin') return true;
+  if (granter === 'committee_staff') return granted !== 'admin';
+  return false;
+}

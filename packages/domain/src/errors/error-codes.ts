@@ -1,0 +1,85 @@
+/**
+ * Stable error codes of the API, each with the HTTP status it maps to and the
+ * message a user reads. The web app shows `message` as is (Vietnamese) or looks
+ * the code up in English when the user chose English.
+ */
+export const errorCodes = {
+  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The submitted data is invalid.' },
+  BAD_REQUEST: { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'The request is invalid.' },
+  UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please log in.' },
+  INVALID_CREDENTIALS: {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'Wrong username or password.',
+  },
+  LOGIN_THROTTLED: {
+    status: 429,
+    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
+    en: 'Too many failed logins. Please try again in a few minutes.',
+  },
+  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    vi: 'Yêu cầu bị từ chối vì không xuất phát từ ứng dụng Cầu Nối.',
+    en: 'Request refused: it did not come from the Cầu Nối app.',
+  },
+  NOT_FOUND: { status: 404, vi: 'Không tìm thấy dữ liệu.', en: 'Not found.' },
+  UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' },
+  MEMBER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đảng viên.', en: 'Member not found.' },
+  HOUSEHOLD_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hộ gia đình.', en: 'Household not found.' },
+  ASSIGNMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phân công.', en: 'Assignment not found.' },
+  USER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' },
+  VERSION_CONFLICT: {
+    status: 409,
+    vi: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại và thử lại.',
+    en: 'Someone else changed this record. Reload and try again.',
+  },
+  DUPLICATE_CODE: { status: 409, vi: 'Mã này đã được sử dụng.', en: 'This code is already in use.' },
+  DUPLICATE_USERNAME: { status: 409, vi: 'Tên đăng nhập đã tồn tại.', en: 'This username already exists.' },
+  ALREADY_ASSIGNED: {
+    status: 409,
+    vi: 'Hộ này đang có đảng viên phụ trách trong thời gian đó.',
+    en: 'This household already has a member assigned in that period.',
+  },
+  INVALID_PARENT: {
+    status: 409,
+    vi: 'Không thể đặt đơn vị này dưới đơn vị cha đã chọn.',
+    en: 'This unit cannot be placed under the chosen parent.',
+  },
+  NOT_A_CELL: { status: 409, vi: 'Đơn vị được chọn không phải là chi bộ.', en: 'The chosen unit is not a cell.' },
+  NOT_A_HAMLET: { status: 409, vi: 'Đơn vị được chọn không phải là ấp.', en: 'The chosen unit is not a hamlet.' },
+  OTHER_ORGANISATION: {
+    status: 409,
+    vi: 'Đảng viên và hộ gia đình không thuộc cùng một đảng bộ cơ sở.',
+    en: 'The member and the household belong to different grassroots organisations.',
+  },
+  MEMBER_INACTIVE: {
+    status: 409,
+    vi: 'Đảng viên không còn sinh hoạt tại chi bộ vào ngày đó.',
+    en: 'The member is not active in the cell on that date.',
+  },
+  INVALID_DATES: { status: 409, vi: 'Ngày kết thúc phải sau ngày bắt đầu.', en: 'The end date must follow the start date.' },
+  ROLE_NOT_GRANTABLE: {
+    status: 403,
+    vi: 'Bạn không thể cấp vai trò này.',
+    en: 'You cannot grant this role.',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    vi: 'Định dạng dữ liệu không được hỗ trợ.',
+    en: 'Unsupported content type.',
+  },
+  RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.', en: 'Too many requests.' },
+  INTERNAL: {
+    status: 500,
+    vi: 'Hệ thống gặp lỗi. Vui lòng thử lại sau.',
+    en: 'Something went wrong. Please try again later.',
+  },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export function errorMessage(code: ErrorCode, language: 'vi' | 'en' = 'vi'): string {
+  return errorCodes[code][language];
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { isoDate } from '../common/dates.js';
+import { unitKind } from './unit-kinds.js';
+
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9._-]+$/, 'code: letters, digits, dot, dash, underscore');
+
+export const unit = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  kind: unitKind,
+  parentId: z.number().int().nullable(),
+  path: z.string(),
+  orgId: z.number().int().nullable(),
+  hamletId: z.number().int().nullable(),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+  childCount: z.number().int(),
+  version: z.number().int(),
+});
+export type Unit = z.infer<typeof unit>;
+
+export const createUnitInput = z.strictObject({
+  code,
+  name: z.string().trim().min(1).max(200),
+  kind: unitKind,
+  parentId: z.number().int().positive().nullable(),
+  hamletId: z.number().int().positive().nullable().optional(),
+  validFrom: isoDate,
+});
+export type CreateUnitInput = z.infer<typeof createUnitInput>;
+
+export const updateUnitInput = z.strictObject({
+  version: z.number().int().min(1),
+  name: z.string().trim().min(1).max(200).optional(),
+  hamletId: z.number().int().positive().nullable().optional(),
+  validTo: isoDate.nullable().optional(),
+});
+export type UpdateUnitInput = z.infer<typeof updateUnitInput>;
+
+export const unitCounts = z.object({
+  cells: z.number().int(),
+  members: z.number().int(),
+  membersAssigned: z.number().int(),
+  households: z.number().int(),
+  householdsAssigned: z.number().int(),
+  poor: z.number().int(),
+  nearPoor: z.number().int(),
+  needsHelp: z.number().int(),
+});
+export type UnitCounts = z.infer<typeof unitCounts>;
+
+export const unitDetail = unit.extend({
+  ancestors: z.array(unit.pick({ id: true, code: true, name: true, kind: true })),
+  counts: unitCounts,
+});
+export type UnitDetail = z.infer<typeof unitDetail>;

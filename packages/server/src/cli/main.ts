@@ -1,0 +1,104 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { roles, type Role } from '@caunoi/domain';
+import { describeDatabase, loadConfig } from '../config.js';
+import { createDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { seedDemo } from '../demo/seed-demo.js';
+import { printBanner } from './banner.js';
+import { runUserAdd } from './user-add.js';
+import { startServer } from '../server.js';
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InvalidArgumentError('cổng phải là số từ 1 đến 65535');
+  return port;
+}
+
+function parseRole(value: string): Role {
+  if (!(roles as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`vai trò phải là một trong: ${roles.join(', ')}`);
+  }
+  return value as Role;
+}
+
+export function buildProgram(): Command {
+  const config = loadConfig();
+  const program = new Command('caunoi')
+    .description('Cầu Nối: đảng viên phụ trách hộ gia đình. Database: DATABASE_URL (postgres://… or an SQLite file path).')
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description('Start the web server (migrates, and seeds the demo into an empty database)')
+    .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', parsePort)
+    .option('--no-demo', 'do not seed the demo into an empty database')
+    .action(async (options: { port?: number; demo: boolean }) => {
+      const started = await startServer({ ...config, port: options.port ?? config.port }, { seedDemo: options.demo });
+      printBanner(started);
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations')
+    .action(async () => {
+      const database = createDatabase(config.databaseUrl);
+      try {
+        const applied = await migrateToLatest(database.db);
+        console.log(`${describeDatabase(config.databaseUrl)}: ${applied.length} migration(s) applied`);
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('seed')
+    .description('Load data into an empty database')
+    .requiredOption('--demo', 'the Giồng Riềng 2023 demo (units, members, households, assignments, accounts)')
+    .action(async () => {
+      const database = createDatabase(config.databaseUrl);
+      try {
+        await migrateToLatest(database.db);
+        const result = await seedDemo(database.db);
+        if (!result.seeded) {
+          console.log('The database already holds data: nothing seeded.');
+          return;
+        }
+        console.log(
+          `Seeded ${result.units} units, ${result.members} members, ${result.households} households, ${result.assignments} assignments.`,
+        );
+      } finally {
+        await database.close();
+      }
+    });
+
+  const user = program.command('user').description('Manage accounts');
+  user
+    .command('add')
+    .description('Create an account with a role and a scope unit')
+    .requiredOption('-u, --username <name>', 'login name (lower case, digits, . _ -)')
+    .requiredOption('-r, --role <role>', `one of ${roles.join(', ')}`, parseRole)
+    .requiredOption('-s, --scope <unitCode>', 'code of the unit the account sees (its subtree)')
+    .option('-n, --name <displayName>', 'name shown in the app')
+    .option('-m, --member <memberCode>', 'party member this account belongs to (required for role member)')
+    .option('--password <password>', 'password (at least 10 characters); default: read CAUNOI_PASSWORD, else generated')
+    .action(async (options: { username: string; role: Role; scope: string; name?: string; member?: string; password?: string }) => {
+      const database = createDatabase(config.databaseUrl);
+      try {
+        await migrateToLatest(database.db);
+        await runUserAdd(database.db, options);
+      } finally {
+        await database.close();
+      }
+    });
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
+}

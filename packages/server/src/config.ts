@@ -1,0 +1,33 @@
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { defaultDatabasePath } from './db/database.js';
+
+/** The repository root: paths in the README and defaults are relative to it. */
+export const repositoryRoot = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+
+export interface Config {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  webDir: string;
+  secureCookies: boolean;
+  publicUrl: string | undefined;
+}
+
+/** Reads the environment once; the CLI's flags override it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || resolve(repositoryRoot, defaultDatabasePath);
+  return {
+    databaseUrl,
+    port: env.PORT ? Number(env.PORT) : 3000,
+    host: env.HOST ?? '0.0.0.0',
+    webDir: env.CAUNOI_WEB_DIR ?? resolve(repositoryRoot, 'packages/web/dist'),
+    secureCookies: env.CAUNOI_SECURE_COOKIES === 'true',
+    publicUrl: env.CAUNOI_PUBLIC_URL,
+  };
+}
+
+/** A database URL fit to print: the password of a PostgreSQL URL is masked. */
+export function describeDatabase(url: string): string {
+  return url.replace(/(postgres(?:ql)?:\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}

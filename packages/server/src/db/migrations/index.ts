@@ -1,0 +1,11 @@
+import type { Migration } from 'kysely';
+import * as core from './20261128000100_core.js';
+
+/**
+ * Every migration, by timestamped name. Listed statically (not read from the
+ * file system) so the same list runs under tsx, in tests and in a bundle; a
+ * test checks that the names sort in the order they are listed.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261128000100_core': core,
+};

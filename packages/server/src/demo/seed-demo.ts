@@ -1,0 +1,249 @@
+import type { Kysely } from 'kysely';
+import { v5 as uuidv5 } from 'uuid';
+import { foldVietnamese, isGrassrootsKind, type UnitKind } from '@caunoi/domain';
+import { hashPassword } from '../auth/password.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { DB } from '../db/schema.js';
+import { nowIso } from '../db/sql-helpers.js';
+import type { DemoData } from './demo-types.js';
+import { generateDemo } from './generate-demo.js';
+
+/** Ids derived from codes, so the demo has the same ids on every machine and every run. */
+const demoNamespace = '6f1c9a52-5d1e-4c55-9b8e-3a1f0c2d7e44';
+const demoId = (kind: string, code: string) => uuidv5(`${kind}:${code}`, demoNamespace);
+
+async function insertChunked<T extends keyof DB & string>(
+  db: Kysely<DB>,
+  table: T,
+  rows: readonly Record<string, unknown>[],
+  chunk = 400,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += chunk) {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    await db.insertInto(table).values(rows.slice(i, i + chunk) as any).execute();
+  }
+}
+
+export interface SeedResult {
+  seeded: boolean;
+  units: number;
+  members: number;
+  households: number;
+  assignments: number;
+  accounts: DemoData['accounts'];
+}
+
+/**
+ * Writes the demo (or any DemoData, which makes it the test factory too) into
+ * an empty database, in one transaction. Bulk inserts, not the services: the
+ * demo is 6,500 households and must load in seconds on both engines; the data
+ * are generated valid and the tests check the services separately.
+ */
+export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()): Promise<SeedResult> {
+  const existing = await db.selectFrom('org_units').select('id').limit(1).executeTakeFirst();
+  if (existing) {
+    return { seeded: false, units: 0, members: 0, households: 0, assignments: 0, accounts: data.accounts };
+  }
+  const passwordHashes = new Map<string, string>();
+  for (const account of data.accounts) {
+    if (!passwordHashes.has(account.password)) passwordHashes.set(account.password, await hashPassword(account.password));
+  }
+  const now = nowIso();
+  await db.transaction().execute(async (trx) => {
+    const units = new Map<string, { id: number; path: string; orgId: number | null }>();
+    for (const u of data.units) {
+      const parent = u.parentCode ? units.get(u.parentCode) : undefined;
+      if (u.parentCode && !parent) throw new Error(`demo unit ${u.code}: parent ${u.parentCode} comes later`);
+      const hamlet = u.hamletCode ? units.get(u.hamletCode) : undefined;
+      const { id } = await trx
+        .insertInto('org_units')
+        .values({
+          code: u.code,
+          name: u.name,
+          name_folded: foldVietnamese(u.name),
+          kind: u.kind,
+          parent_id: parent?.id ?? null,
+          path: '',
+          depth: parent ? parent.path.split('/').length - 2 : 0,
+          org_id: null,
+          hamlet_id: hamlet?.id ?? null,
+          valid_from: u.validFrom,
+          valid_to: u.validTo ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const path = `${parent?.path ?? '/'}${id}/`;
+      const orgId = isGrassrootsKind(u.kind as UnitKind) && !parent?.orgId ? id : (parent?.orgId ?? null);
+      await trx.updateTable('org_units').set({ path, org_id: orgId }).where('id', '=', id).execute();
+      units.set(u.code, { id, path, orgId });
+    }
+    // Cells that serve a hamlet listed before the hamlet: link them now.
+    for (const u of data.units) {
+      if (!u.hamletCode) continue;
+      const hamlet = units.get(u.hamletCode);
+      const cell = units.get(u.code);
+      if (hamlet && cell) await trx.updateTable('org_units').set({ hamlet_id: hamlet.id }).where('id', '=', cell.id).execute();
+    }
+    const unitOf = (code: string) => {
+      const unit = units.get(code);
+      if (!unit || unit.orgId === null) throw new Error(`demo: unknown cell ${code}`);
+      return unit as { id: number; path: string; orgId: number };
+    };
+
+    const members = data.members.map((m) => {
+      const cell = unitOf(m.cellCode);
+      return {
+        id: demoId('member', m.code),
+        org_id: cell.orgId,
+        cell_id: cell.id,
+        scope_path: cell.path,
+        code: m.code,
+        full_name: m.fullName,
+        name_folded: foldVietnamese(m.fullName),
+        status: m.status,
+        role: m.role,
+        exempt: m.exempt ? 1 : 0,
+        birth_year: m.birthYear,
+        sex: m.sex,
+        phone: m.phone,
+        active_from: m.activeFrom,
+        active_to: null,
+        created_at: now,
+        updated_at: now,
+      };
+    });
+    await insertChunked(trx, 'members', members);
+    await insertChunked(
+      trx,
+      'member_cells',
+      members.map((m) => ({
+        id: demoId('member_cell', m.code),
+        org_id: m.org_id,
+        member_id: m.id,
+        cell_id: m.cell_id,
+        start_date: m.active_from,
+        end_date: null,
+      })),
+    );
+
+    const households = data.households.map((h) => {
+      const cell = unitOf(h.cellCode);
+      return {
+        id: demoId('household', h.code),
+        org_id: cell.orgId,
+        cell_id: cell.id,
+        hamlet_id: units.get(h.hamletCode)?.id ?? null,
+        scope_path: cell.path,
+        code: h.code,
+        head_name: h.headName,
+        address: h.address,
+        search_text: foldVietnamese([h.code, h.headName, h.address, ...h.people.map((p) => p.fullName)].join(' ')),
+        poverty_status: h.povertyStatus,
+        poverty_year: h.povertyYear,
+        needs_help: h.needsHelp ? 1 : 0,
+        policy_family: h.policyFamily ? 1 : 0,
+        people_count: h.people.length,
+        created_at: now,
+        updated_at: now,
+      };
+    });
+    await insertChunked(trx, 'households', households);
+    const householdByCode = new Map(households.map((h) => [h.code, h]));
+    await insertChunked(
+      trx,
+      'household_people',
+      data.households.flatMap((h) => {
+        const row = householdByCode.get(h.code)!;
+        return h.people.map((p, position) => ({
+          id: demoId('person', `${h.code}:${position}`),
+          org_id: row.org_id,
+          household_id: row.id,
+          full_name: p.fullName,
+          name_folded: foldVietnamese(p.fullName),
+          relation: p.relation,
+          birth_year: p.birthYear,
+          sex: p.sex,
+          position,
+          created_at: now,
+          updated_at: now,
+        }));
+      }),
+    );
+    await insertChunked(
+      trx,
+      'household_poverty',
+      households.map((h) => ({
+        org_id: h.org_id,
+        household_id: h.id,
+        year: h.poverty_year,
+        status: h.poverty_status,
+        source: 'import',
+        recorded_at: now,
+      })),
+    );
+
+    const memberByCode = new Map(members.map((m) => [m.code, m]));
+    await insertChunked(
+      trx,
+      'assignments',
+      data.assignments.map((a) => {
+        const member = memberByCode.get(a.memberCode);
+        const household = householdByCode.get(a.householdCode);
+        if (!member || !household) throw new Error(`demo: assignment ${a.memberCode} → ${a.householdCode}`);
+        return {
+          id: demoId('assignment', `${a.memberCode}:${a.householdCode}:${a.startDate}`),
+          org_id: household.org_id,
+          member_id: member.id,
+          household_id: household.id,
+          start_date: a.startDate,
+          end_date: null,
+          reason: a.reason,
+          end_reason: null,
+          created_by: 'system',
+          created_at: now,
+          updated_at: now,
+        };
+      }),
+    );
+
+    await insertChunked(
+      trx,
+      'users',
+      data.accounts.map((a) => ({
+        id: demoId('user', a.username),
+        username: a.username,
+        password_hash: passwordHashes.get(a.password)!,
+        display_name: a.displayName,
+        role: a.role,
+        scope_unit_id: units.get(a.scopeUnitCode)!.id,
+        member_id: a.memberCode ? demoId('member', a.memberCode) : null,
+        language: 'vi',
+        active: 1,
+        created_at: now,
+        updated_at: now,
+      })),
+    );
+    await recordAudit(trx, null, {
+      action: 'create',
+      entity: 'seed',
+      entityId: 'demo',
+      changes: {
+        units: data.units.length,
+        members: data.members.length,
+        households: data.households.length,
+        assignments: data.assignments.length,
+        accounts: data.accounts.length,
+      },
+    });
+  });
+  return {
+    seeded: true,
+    units: data.units.length,
+    members: data.members.length,
+    households: data.households.length,
+    assignments: data.assignments.length,
+    accounts: data.accounts,
+  };
+}

@@ -1,0 +1,182 @@
+import type { ExpressionBuilder, Kysely, Selectable, Updateable } from 'kysely';
+import type { HouseholdSummary, Person, PovertyStatus, RelationToHead, Sex } from '@caunoi/domain';
+import type { DB, HouseholdPersonTable, HouseholdTable } from '../db/schema.js';
+import { containsFolded, toBool, toCount, underPath } from '../db/sql-helpers.js';
+
+export type HouseholdRow = Selectable<HouseholdTable>;
+
+export interface HouseholdFilter {
+  path: string;
+  /** Set for member accounts: only households assigned to this member on `onDate`. */
+  memberId?: string | undefined;
+  folded?: string | undefined;
+  povertyStatus?: PovertyStatus | undefined;
+  needsHelp?: boolean | undefined;
+  assigned?: boolean | undefined;
+  onDate: string;
+  limit: number;
+  offset: number;
+}
+
+function activeOn(onDate: string) {
+  return (eb: ExpressionBuilder<DB, 'assignments'>) =>
+    eb.and([
+      eb('assignments.start_date', '<=', onDate),
+      eb.or([eb('assignments.end_date', 'is', null), eb('assignments.end_date', '>=', onDate)]),
+    ]);
+}
+
+function selectSummaries(db: Kysely<DB>, onDate: string) {
+  return db
+    .selectFrom('households')
+    .innerJoin('org_units as cell', 'cell.id', 'households.cell_id')
+    .leftJoin('assignments', (join) =>
+      join
+        .onRef('assignments.household_id', '=', 'households.id')
+        .on('assignments.start_date', '<=', onDate)
+        .on((eb) => eb.or([eb('assignments.end_date', 'is', null), eb('assignments.end_date', '>=', onDate)])),
+    )
+    .leftJoin('members', 'members.id', 'assignments.member_id')
+    .selectAll('households')
+    .select(['cell.name as cell_name', 'members.id as member_id', 'members.full_name as member_name']);
+}
+
+type SummaryRow = HouseholdRow & { cell_name: string; member_id: string | null; member_name: string | null };
+
+export function toHouseholdSummary(row: SummaryRow): HouseholdSummary {
+  return {
+    id: row.id,
+    code: row.code,
+    headName: row.head_name,
+    address: row.address,
+    cellId: row.cell_id,
+    cellName: row.cell_name,
+    hamletId: row.hamlet_id,
+    povertyStatus: row.poverty_status as PovertyStatus,
+    povertyYear: row.poverty_year,
+    needsHelp: toBool(row.needs_help),
+    policyFamily: toBool(row.policy_family),
+    peopleCount: row.people_count,
+    assignedMemberId: row.member_id,
+    assignedMemberName: row.member_name,
+  };
+}
+
+export async function listHouseholds(db: Kysely<DB>, filter: HouseholdFilter): Promise<SummaryRow[]> {
+  let query = selectSummaries(db, filter.onDate)
+    .where((eb) => underPath(eb.ref('households.scope_path'), filter.path))
+    .where('households.status', '=', 'active');
+  if (filter.memberId) query = query.where('members.id', '=', filter.memberId);
+  if (filter.folded) {
+    for (const token of filter.folded.split(' ')) {
+      query = query.where((eb) => containsFolded(eb.ref('households.search_text'), token));
+    }
+  }
+  if (filter.povertyStatus) query = query.where('households.poverty_status', '=', filter.povertyStatus);
+  if (filter.needsHelp !== undefined) query = query.where('households.needs_help', '=', filter.needsHelp ? 1 : 0);
+  if (filter.assigned !== undefined) {
+    query = query.where('assignments.id', filter.assigned ? 'is not' : 'is', null);
+  }
+  return query.orderBy('households.code').limit(filter.limit).offset(filter.offset).execute();
+}
+
+export async function findHouseholdSummary(db: Kysely<DB>, id: string, onDate: string): Promise<SummaryRow | undefined> {
+  return selectSummaries(db, onDate).where('households.id', '=', id).executeTakeFirst();
+}
+
+export async function findHouseholdRow(db: Kysely<DB>, id: string): Promise<HouseholdRow | undefined> {
+  return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function isAssignedTo(db: Kysely<DB>, householdId: string, memberId: string, onDate: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('assignments')
+    .select('id')
+    .where('household_id', '=', householdId)
+    .where('member_id', '=', memberId)
+    .where(activeOn(onDate))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function householdCodeTaken(db: Kysely<DB>, code: string): Promise<boolean> {
+  const row = await db.selectFrom('households').select('id').where('code', '=', code).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertHousehold(db: Kysely<DB>, values: Omit<HouseholdTable, 'status' | 'version'>): Promise<void> {
+  await db.insertInto('households').values(values).execute();
+}
+
+export async function updateHouseholdRow(
+  db: Kysely<DB>,
+  id: string,
+  version: number,
+  values: Omit<Updateable<HouseholdTable>, 'id' | 'version'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('households')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return toCount(result.numUpdatedRows) === 1;
+}
+
+export type PersonRow = Selectable<HouseholdPersonTable>;
+
+export function toPerson(row: PersonRow): Person {
+  return {
+    id: row.id,
+    fullName: row.full_name,
+    relation: row.relation as RelationToHead,
+    birthYear: row.birth_year,
+    sex: row.sex as Sex | null,
+  };
+}
+
+export async function listPeople(db: Kysely<DB>, householdId: string): Promise<PersonRow[]> {
+  return db
+    .selectFrom('household_people')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .where('status', '=', 'active')
+    .orderBy('position')
+    .execute();
+}
+
+export async function insertPeople(db: Kysely<DB>, rows: Omit<HouseholdPersonTable, 'status'>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('household_people').values(rows).execute();
+}
+
+/** People who left are kept with status "left", never deleted: the book is a record of change. */
+export async function markPeopleLeft(db: Kysely<DB>, ids: string[], at: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('household_people').set({ status: 'left', updated_at: at }).where('id', 'in', ids).execute();
+}
+
+export async function updatePerson(
+  db: Kysely<DB>,
+  id: string,
+  values: Pick<HouseholdPersonTable, 'full_name' | 'name_folded' | 'relation' | 'birth_year' | 'sex' | 'position' | 'updated_at'>,
+): Promise<void> {
+  await db.updateTable('household_people').set(values).where('id', '=', id).execute();
+}
+
+export async function upsertPovertyYear(
+  db: Kysely<DB>,
+  values: { org_id: number; household_id: string; year: number; status: string; source: string; recorded_at: string },
+): Promise<void> {
+  await db
+    .insertInto('household_poverty')
+    .values(values)
+    .onConflict((oc) =>
+      oc.columns(['org_id', 'household_id', 'year']).doUpdateSet({
+        status: values.status,
+        source: values.source,
+        recorded_at: values.recorded_at,
+      }),
+    )
+    .execute();
+}

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAssignmentRoutes } from '../assignments/assignments.routes.js';
+import { registerAuditRoutes } from '../audit/audit.routes.js';
+import { registerAuthRoutes, registerSessionHook } from '../auth/auth.routes.js';
+import { defaultSessionOptions, type SessionOptions } from '../auth/auth.service.js';
+import type { Database } from '../db/database.js';
+import { registerHouseholdRoutes } from '../households/households.routes.js';
+import { registerMemberRoutes } from '../members/members.routes.js';
+import { registerUnitRoutes } from '../units/units.routes.js';
+import { registerUserRoutes } from '../users/users.routes.js';
+import { errorBody, registerErrorHandler } from './error-handler.js';
+import './request-context.js';
+import { registerSecurity } from './security.js';
+
+export interface AppOptions {
+  database: Database;
+  session?: SessionOptions;
+  /** Built web app to serve at `/`; skipped when the folder is missing. */
+  webDir?: string | undefined;
+  logger?: FastifyServerOptions['logger'];
+  secureCookies?: boolean;
+  allowedOrigins?: string[];
+  trustProxy?: boolean;
+}
+
+/**
+ * Request log lines carry the method, the path without its query string and
+ * the status: a query string can hold a searched name, which is personal data.
+ */
+export const privacyLogSerializers = {
+  req(request: { method: string; url: string; id: string }) {
+    return { id: request.id, method: request.method, path: request.url.split('?')[0] };
+  },
+};
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db } = options.database;
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    // Request ids are random, never derived from the request.
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // text/plain is a "simple" content type a cross-site form can send: accept JSON only.
+  app.removeContentTypeParser('text/plain');
+  registerErrorHandler(app);
+
+  await registerSecurity(app, { allowedOrigins: options.allowedOrigins ?? [], secure: options.secureCookies ?? false });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Cầu Nối API',
+        description: 'Đảng viên phụ trách hộ gia đình: organisation, members, households, assignments.',
+        version: '1.0.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'caunoi_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const session = options.session ?? defaultSessionOptions;
+  registerSessionHook(app, { db, session, secureCookies: options.secureCookies ?? false });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => {
+    await db.selectFrom('org_units').select('id').limit(1).execute();
+    return { status: 'ok', engine: options.database.engine };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthRoutes(app, { db, session, secureCookies: options.secureCookies ?? false });
+  registerUnitRoutes(app, db);
+  registerMemberRoutes(app, db);
+  registerHouseholdRoutes(app, db);
+  registerAssignmentRoutes(app, db);
+  registerUserRoutes(app, db);
+  registerAuditRoutes(app, db);
+
+  const webDir = options.webDir;
+  const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      // Client-side routes: the single-page app decides.
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send(errorBody('NOT_FOUND'));
+  });
+  return app;
+}

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import { privacyLogSerializers, buildApp } from './http/app.js';
+import { describeDatabase, type Config } from './config.js';
+import { createDatabase, type Engine } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import type { DemoAccount } from './demo/demo-types.js';
+import { generateDemo } from './demo/generate-demo.js';
+import { seedDemo } from './demo/seed-demo.js';
+
+export interface StartedServer {
+  app: FastifyInstance;
+  url: string;
+  engine: Engine;
+  databaseDescription: string;
+  demoAccounts: DemoAccount[];
+}
+
+/**
+ * Migrates, seeds the demo into an empty database (unless told not to), and
+ * listens. The demo accounts are listed while they still hold the demo password.
+ */
+export async function startServer(config: Config, options: { seedDemo: boolean }): Promise<StartedServer> {
+  const database = createDatabase(config.databaseUrl);
+  await migrateToLatest(database.db);
+  let demoAccounts: DemoAccount[] = [];
+  if (options.seedDemo) {
+    const demo = generateDemo();
+    const result = await seedDemo(database.db, demo);
+    const present = await database.db
+      .selectFrom('users')
+      .select('username')
+      .where('username', 'in', demo.accounts.map((a) => a.username))
+      .execute();
+    const names = new Set(present.map((p) => p.username));
+    demoAccounts = result.seeded || names.size > 0 ? demo.accounts.filter((a) => names.has(a.username)) : [];
+  }
+  const app = await buildApp({
+    database,
+    webDir: config.webDir,
+    secureCookies: config.secureCookies,
+    logger: { level: process.env.LOG_LEVEL ?? 'warn', serializers: privacyLogSerializers },
+    allowedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
+  });
+  app.addHook('onClose', async () => database.close());
+  await app.listen({ port: config.port, host: config.host });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void app.close().then(() => process.exit(0));
+    });
+  }
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    app,
+    url: config.publicUrl ?? `http://${shownHost}:${config.port}`,
+    engine: database.engine,
+    databaseDescription: describeDatabase(config.databaseUrl),
+    demoAccounts,
+  };
+}
