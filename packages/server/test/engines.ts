@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { createDatabase, type Database, type Engine } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+
+/**
+ * The engines every database test runs on, as in Kysely's own test set-up:
+ * CAUNOI_TEST_ENGINES=sqlite,postgres filters the list. PostgreSQL is
+ * CAUNOI_TEST_PG_URL (default: the local server). Without a server the
+ * PostgreSQL tests are skipped with a message, except under CI=true where a
+ * missing server fails the run: CI must really test both engines.
+ */
+export const pgAdminUrl = process.env.CAUNOI_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: pgAdminUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function resolveEngines(): Promise<Engine[]> {
+  const wanted = (process.env.CAUNOI_TEST_ENGINES ?? 'sqlite,postgres').split(',').map((e) => e.trim()) as Engine[];
+  const engines: Engine[] = [];
+  if (wanted.includes('sqlite')) engines.push('sqlite');
+  if (wanted.includes('postgres')) {
+    if (await postgresReachable()) engines.push('postgres');
+    else if (process.env.CI === 'true') throw new Error(`PostgreSQL is not reachable at ${pgAdminUrl}; CI must run the PostgreSQL tests.`);
+    else console.warn(`[caunoi tests] PostgreSQL not reachable at ${pgAdminUrl}: PostgreSQL tests SKIPPED.`);
+  }
+  return engines;
+}
+
+let enginesPromise: Promise<Engine[]> | undefined;
+export function testEngines(): Promise<Engine[]> {
+  enginesPromise ??= resolveEngines();
+  return enginesPromise;
+}
+
+/** A fresh, migrated, empty database on the engine; `close` removes it. */
+export async function createTestDatabase(engine: Engine): Promise<Database> {
+  if (engine === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'caunoi-test-'));
+    const database = createDatabase(join(dir, 'test.db'));
+    await migrateToLatest(database.db);
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `caunoi_t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: pgAdminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(pgAdminUrl);
+  url.pathname = `/${name}`;
+  const database = createDatabase(url.toString());
+  await migrateToLatest(database.db);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: pgAdminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
