@@ -29,7 +29,11 @@ export async function startServer(config: Config, options: { seedDemo: boolean }
     const present = await database.db
       .selectFrom('users')
       .select('username')
-      .where('username', 'in', demo.accounts.map((a) => a.username))
+      .where(
+        'username',
+        'in',
+        demo.accounts.map((a) => a.username),
+      )
       .execute();
     const names = new Set(present.map((p) => p.username));
     demoAccounts = result.seeded || names.size > 0 ? demo.accounts.filter((a) => names.has(a.username)) : [];

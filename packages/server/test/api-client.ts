@@ -8,15 +8,30 @@ export const demoPassword = 'caunoi-demo-2023';
  */
 export interface ApiClient {
   username: string;
+  /** The Cookie header of this session. */
+  cookie: string;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
-  send(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  send(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
 }
 
-export async function loginAs(app: FastifyInstance, username: string, password = demoPassword): Promise<ApiClient> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-  if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+export async function loginAs(
+  app: FastifyInstance,
+  username: string,
+  password = demoPassword,
+): Promise<ApiClient> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'caunoi_session');
   if (!cookie) throw new Error('no session cookie');
   const headers = { cookie: `caunoi_session=${cookie.value}` };
@@ -24,6 +39,7 @@ export async function loginAs(app: FastifyInstance, username: string, password =
     app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
   return {
     username,
+    cookie: headers.cookie,
     send,
     get: (url) => send('GET', url),
     post: (url, body) => send('POST', url, body ?? {}),

@@ -29,12 +29,15 @@ async function postgresReachable(): Promise<boolean> {
 }
 
 async function resolveEngines(): Promise<Engine[]> {
-  const wanted = (process.env.CAUNOI_TEST_ENGINES ?? 'sqlite,postgres').split(',').map((e) => e.trim()) as Engine[];
+  const wanted = (process.env.CAUNOI_TEST_ENGINES ?? 'sqlite,postgres')
+    .split(',')
+    .map((e) => e.trim()) as Engine[];
   const engines: Engine[] = [];
   if (wanted.includes('sqlite')) engines.push('sqlite');
   if (wanted.includes('postgres')) {
     if (await postgresReachable()) engines.push('postgres');
-    else if (process.env.CI === 'true') throw new Error(`PostgreSQL is not reachable at ${pgAdminUrl}; CI must run the PostgreSQL tests.`);
+    else if (process.env.CI === 'true')
+      throw new Error(`PostgreSQL is not reachable at ${pgAdminUrl}; CI must run the PostgreSQL tests.`);
     else console.warn(`[caunoi tests] PostgreSQL not reachable at ${pgAdminUrl}: PostgreSQL tests SKIPPED.`);
   }
   return engines;

@@ -35,7 +35,11 @@ export interface TestApp {
 }
 
 async function unitIdByName(database: Database, name: string): Promise<number> {
-  const row = await database.db.selectFrom('org_units').select('id').where('name', '=', name).executeTakeFirstOrThrow();
+  const row = await database.db
+    .selectFrom('org_units')
+    .select('id')
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -43,7 +47,11 @@ async function findIds(database: Database): Promise<DemoIds> {
   const { db } = database;
   const thanhAnCellId = await unitIdByName(database, 'Chi bộ ấp Thạnh An');
   const thanhHiepCellId = await unitIdByName(database, 'Chi bộ ấp Thạnh Hiệp');
-  const account = await db.selectFrom('users').selectAll().where('username', '=', 'dangvien.thanhan').executeTakeFirstOrThrow();
+  const account = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', 'dangvien.thanhan')
+    .executeTakeFirstOrThrow();
   const memberId = account.member_id!;
   const memberHousehold = await db
     .selectFrom('assignments')
@@ -74,10 +82,25 @@ async function findIds(database: Database): Promise<DemoIds> {
     .where('exempt', '=', 0)
     .orderBy('code')
     .executeTakeFirstOrThrow();
-  const hiepHousehold = await db.selectFrom('households').select('id').where('cell_id', '=', thanhHiepCellId).orderBy('code').executeTakeFirstOrThrow();
-  const hiepMember = await db.selectFrom('members').select('id').where('cell_id', '=', thanhHiepCellId).orderBy('code').executeTakeFirstOrThrow();
+  const hiepHousehold = await db
+    .selectFrom('households')
+    .select('id')
+    .where('cell_id', '=', thanhHiepCellId)
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  const hiepMember = await db
+    .selectFrom('members')
+    .select('id')
+    .where('cell_id', '=', thanhHiepCellId)
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
   const hoaThuanId = await unitIdByName(database, 'Đảng bộ xã Hòa Thuận');
-  const hoaThuanHousehold = await db.selectFrom('households').select('id').where('org_id', '=', hoaThuanId).orderBy('code').executeTakeFirstOrThrow();
+  const hoaThuanHousehold = await db
+    .selectFrom('households')
+    .select('id')
+    .where('org_id', '=', hoaThuanId)
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
   return {
     provinceId: await unitIdByName(database, 'Đảng bộ tỉnh Kiên Giang'),
     districtId: await unitIdByName(database, 'Đảng bộ huyện Giồng Riềng'),
@@ -106,7 +129,10 @@ export const testSessionOptions: SessionOptions = {
 };
 
 /** The real server, in process, on a fresh database holding the demo. */
-export async function startTestApp(engine: Engine, options: { session?: SessionOptions } = {}): Promise<TestApp> {
+export async function startTestApp(
+  engine: Engine,
+  options: { session?: SessionOptions } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(engine);
   await seedDemo(database.db);
   const app = await buildApp({ database, session: options.session ?? testSessionOptions });

@@ -27,7 +27,11 @@ function selectAssignments(db: Kysely<DB>) {
     .innerJoin('members', 'members.id', 'assignments.member_id')
     .innerJoin('households', 'households.id', 'assignments.household_id')
     .selectAll('assignments')
-    .select(['members.full_name as member_name', 'households.code as household_code', 'households.head_name']);
+    .select([
+      'members.full_name as member_name',
+      'households.code as household_code',
+      'households.head_name',
+    ]);
 }
 
 export async function findAssignment(db: Kysely<DB>, id: string): Promise<AssignmentWithNames | undefined> {
@@ -63,7 +67,11 @@ export async function listAssignments(
 }
 
 /** The household's assignments that reach into [from, open end). */
-export async function assignmentsOverlapping(db: Kysely<DB>, householdId: string, from: string): Promise<AssignmentRow[]> {
+export async function assignmentsOverlapping(
+  db: Kysely<DB>,
+  householdId: string,
+  from: string,
+): Promise<AssignmentRow[]> {
   return db
     .selectFrom('assignments')
     .selectAll()

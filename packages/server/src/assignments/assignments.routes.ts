@@ -2,7 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { assignment, assignmentListQuery, createAssignmentInput, endAssignmentInput, pageOf, toPage } from '@caunoi/domain';
+import {
+  assignment,
+  assignmentListQuery,
+  createAssignmentInput,
+  endAssignmentInput,
+  pageOf,
+  toPage,
+} from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
 import { createAssignment, endAssignment, listAssignments } from './assignments.service.js';
@@ -31,7 +38,8 @@ export function registerAssignmentRoutes(app: FastifyInstance, db: Kysely<DB>): 
         response: { 201: assignment },
       },
     },
-    async (request, reply) => reply.status(201).send(await createAssignment(db, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createAssignment(db, actorOf(request), request.body)),
   );
   r.post(
     '/api/v1/assignments/:id/end',

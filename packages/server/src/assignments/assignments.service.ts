@@ -28,11 +28,16 @@ function dayBefore(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function listAssignments(db: Kysely<DB>, actor: Actor, query: AssignmentListQuery): Promise<Assignment[]> {
+export async function listAssignments(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: AssignmentListQuery,
+): Promise<Assignment[]> {
   if (query.householdId) await loadHouseholdInScope(db, actor, query.householdId);
   if (query.memberId) await loadMemberInScope(db, actor, query.memberId);
   // A member account sees the history of its own households only.
-  const memberFilter = isMemberOnly(actor) && !query.householdId ? (actor.memberId ?? 'none') : query.memberId;
+  const memberFilter =
+    isMemberOnly(actor) && !query.householdId ? (actor.memberId ?? 'none') : query.memberId;
   const rows = await listAssignmentRows(db, {
     path: actor.scopePath,
     householdId: query.householdId,
@@ -49,19 +54,25 @@ export async function listAssignments(db: Kysely<DB>, actor: Actor, query: Assig
  * any date: an overlapping one is refused, unless `replaceCurrent` asks to end
  * the open one the day before (a transfer), all in one transaction.
  */
-export async function createAssignment(db: Kysely<DB>, actor: Actor, input: CreateAssignmentInput): Promise<Assignment> {
+export async function createAssignment(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: CreateAssignmentInput,
+): Promise<Assignment> {
   requirePermission(actor, 'assignment.write');
   const id = input.id ?? uuidv7();
   await db.transaction().execute(async (trx) => {
     const household = await loadHouseholdInScope(trx, actor, input.householdId);
     const member = await loadMemberInScope(trx, actor, input.memberId);
     if (member.org_id !== household.org_id) throw new AppError('OTHER_ORGANISATION');
-    if (member.active_to !== null || member.active_from > input.startDate) throw new AppError('MEMBER_INACTIVE');
+    if (member.active_to !== null || member.active_from > input.startDate)
+      throw new AppError('MEMBER_INACTIVE');
     if (await findAssignment(trx, id)) throw new AppError('DUPLICATE_CODE', { field: 'id' });
     const now = nowIso();
     const overlapping = await assignmentsOverlapping(trx, household.id, input.startDate);
     for (const current of overlapping) {
-      const canEnd = input.replaceCurrent && current.end_date === null && current.start_date < input.startDate;
+      const canEnd =
+        input.replaceCurrent && current.end_date === null && current.start_date < input.startDate;
       if (!canEnd) throw new AppError('ALREADY_ASSIGNED');
       await endAssignmentRow(trx, current.id, dayBefore(input.startDate), input.reason ?? null, now);
       await recordAudit(trx, actor, {
@@ -90,13 +101,23 @@ export async function createAssignment(db: Kysely<DB>, actor: Actor, input: Crea
       entity: 'assignment',
       entityId: id,
       orgId: household.org_id,
-      changes: { memberId: member.id, householdId: household.id, startDate: input.startDate, reason: input.reason },
+      changes: {
+        memberId: member.id,
+        householdId: household.id,
+        startDate: input.startDate,
+        reason: input.reason,
+      },
     });
   });
   return toAssignment((await findAssignment(db, id))!);
 }
 
-export async function endAssignment(db: Kysely<DB>, actor: Actor, id: string, input: EndAssignmentInput): Promise<Assignment> {
+export async function endAssignment(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: EndAssignmentInput,
+): Promise<Assignment> {
   requirePermission(actor, 'assignment.write');
   await db.transaction().execute(async (trx) => {
     const row = await findAssignment(trx, id);
@@ -118,4 +139,3 @@ export async function endAssignment(db: Kysely<DB>, actor: Actor, id: string, in
   });
   return toAssignment((await findAssignment(db, id))!);
 }
-

@@ -4,7 +4,8 @@ import type { Actor } from '../auth/actor.js';
 import type { DB } from '../db/schema.js';
 import { nowIso, underPath } from '../db/sql-helpers.js';
 
-export type AuditAction = 'create' | 'update' | 'end' | 'read' | 'export' | 'login' | 'logout' | 'login_failed';
+export type AuditAction =
+  'create' | 'update' | 'end' | 'read' | 'export' | 'login' | 'logout' | 'login_failed';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -89,7 +90,10 @@ export async function listAuditInScope(
 }
 
 /** Field-by-field difference of two flat records, for update audit rows. */
-export function diff(before: Record<string, unknown>, after: Record<string, unknown>): Record<string, [unknown, unknown]> {
+export function diff(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, [unknown, unknown]> {
   const changes: Record<string, [unknown, unknown]> = {};
   for (const key of Object.keys(after)) {
     if (after[key] === undefined) continue;

@@ -15,11 +15,19 @@ export async function insertSession(db: Kysely<DB>, values: SessionTable): Promi
   await db.insertInto('sessions').values(values).execute();
 }
 
-export async function findSession(db: Kysely<DB>, tokenHash: string): Promise<Selectable<SessionTable> | undefined> {
+export async function findSession(
+  db: Kysely<DB>,
+  tokenHash: string,
+): Promise<Selectable<SessionTable> | undefined> {
   return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
-export async function touchSession(db: Kysely<DB>, tokenHash: string, lastSeenAt: string, expiresAt: string): Promise<void> {
+export async function touchSession(
+  db: Kysely<DB>,
+  tokenHash: string,
+  lastSeenAt: string,
+  expiresAt: string,
+): Promise<void> {
   await db
     .updateTable('sessions')
     .set({ last_seen_at: lastSeenAt, expires_at: expiresAt })

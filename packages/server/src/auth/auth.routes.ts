@@ -68,7 +68,13 @@ export function registerAuthRoutes(app: FastifyInstance, options: AuthRouteOptio
 
   r.get(
     '/api/v1/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in account', response: { 200: z.object({ user: sessionUser }) } } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in account',
+        response: { 200: z.object({ user: sessionUser }) },
+      },
+    },
     async (request) => {
       if (!request.auth) throw new AppError('UNAUTHENTICATED');
       return { user: request.auth.user };

@@ -95,11 +95,22 @@ export async function login(
     expires_at: expiresAt.toISOString(),
     last_seen_at: now.toISOString(),
   });
-  await recordAudit(db, { userId: user.id, role: user.role as Role, scopeUnitId: user.scope_unit_id, scopePath: '', memberId: user.member_id, ip: input.ip }, {
-    action: 'login',
-    entity: 'user',
-    entityId: user.id,
-  });
+  await recordAudit(
+    db,
+    {
+      userId: user.id,
+      role: user.role as Role,
+      scopeUnitId: user.scope_unit_id,
+      scopePath: '',
+      memberId: user.member_id,
+      ip: input.ip,
+    },
+    {
+      action: 'login',
+      entity: 'user',
+      entityId: user.id,
+    },
+  );
   return { token, expiresAt, user: await toSessionUser(db, user.id) };
 }
 
@@ -148,7 +159,12 @@ export async function resolveSession(
   if (!unit) return undefined;
   // Write the sliding expiry at most once a minute, not on every request.
   if (now.getTime() - Date.parse(session.last_seen_at) > 60_000) {
-    await touchSession(db, tokenHash, now.toISOString(), new Date(now.getTime() + options.idleMs).toISOString());
+    await touchSession(
+      db,
+      tokenHash,
+      now.toISOString(),
+      new Date(now.getTime() + options.idleMs).toISOString(),
+    );
   }
   const actor: Actor = {
     userId: user.id,

@@ -27,20 +27,32 @@ export interface ThrottleState {
   failures: number;
 }
 
-export async function throttleState(db: Kysely<DB>, key: string, policy: ThrottlePolicy, now: Date): Promise<ThrottleState> {
+export async function throttleState(
+  db: Kysely<DB>,
+  key: string,
+  policy: ThrottlePolicy,
+  now: Date,
+): Promise<ThrottleState> {
   const row = await findThrottle(db, key);
   if (!row) return { locked: false, failures: 0 };
-  if (row.locked_until && row.locked_until > now.toISOString()) return { locked: true, failures: row.failures };
+  if (row.locked_until && row.locked_until > now.toISOString())
+    return { locked: true, failures: row.failures };
   const windowOpen = now.getTime() - Date.parse(row.window_started_at) < policy.windowMs;
   return { locked: false, failures: windowOpen ? row.failures : 0 };
 }
 
-export async function recordFailure(db: Kysely<DB>, key: string, policy: ThrottlePolicy, now: Date): Promise<number> {
+export async function recordFailure(
+  db: Kysely<DB>,
+  key: string,
+  policy: ThrottlePolicy,
+  now: Date,
+): Promise<number> {
   const state = await throttleState(db, key, policy, now);
   const row = await findThrottle(db, key);
   const failures = state.failures + 1;
   const windowStart = state.failures === 0 || !row ? now.toISOString() : row.window_started_at;
-  const lockedUntil = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs).toISOString() : null;
+  const lockedUntil =
+    failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs).toISOString() : null;
   await saveThrottle(db, { key, failures, window_started_at: windowStart, locked_until: lockedUntil });
   return failures;
 }

@@ -10,7 +10,10 @@ export function printBanner(started: StartedServer): void {
     `  API: ${started.url}/api/openapi.json`,
   ];
   if (started.demoAccounts.length > 0) {
-    lines.push('', '  Tài khoản demo / demo accounts (mật khẩu / password: ' + started.demoAccounts[0]!.password + ')');
+    lines.push(
+      '',
+      '  Tài khoản demo / demo accounts (mật khẩu / password: ' + started.demoAccounts[0]!.password + ')',
+    );
     for (const a of started.demoAccounts) lines.push(`    ${a.username.padEnd(20)} ${a.hint}`);
   }
   lines.push('', '  Dừng / stop: Ctrl+C', '');

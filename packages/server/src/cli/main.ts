@@ -10,7 +10,8 @@ import { startServer } from '../server.js';
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new InvalidArgumentError('cổng phải là số từ 1 đến 65535');
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new InvalidArgumentError('cổng phải là số từ 1 đến 65535');
   return port;
 }
 
@@ -24,7 +25,9 @@ function parseRole(value: string): Role {
 export function buildProgram(): Command {
   const config = loadConfig();
   const program = new Command('caunoi')
-    .description('Cầu Nối: đảng viên phụ trách hộ gia đình. Database: DATABASE_URL (postgres://… or an SQLite file path).')
+    .description(
+      'Cầu Nối: đảng viên phụ trách hộ gia đình. Database: DATABASE_URL (postgres://… or an SQLite file path).',
+    )
     .showHelpAfterError();
 
   program
@@ -33,7 +36,10 @@ export function buildProgram(): Command {
     .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', parsePort)
     .option('--no-demo', 'do not seed the demo into an empty database')
     .action(async (options: { port?: number; demo: boolean }) => {
-      const started = await startServer({ ...config, port: options.port ?? config.port }, { seedDemo: options.demo });
+      const started = await startServer(
+        { ...config, port: options.port ?? config.port },
+        { seedDemo: options.demo },
+      );
       printBanner(started);
     });
 
@@ -80,16 +86,28 @@ export function buildProgram(): Command {
     .requiredOption('-s, --scope <unitCode>', 'code of the unit the account sees (its subtree)')
     .option('-n, --name <displayName>', 'name shown in the app')
     .option('-m, --member <memberCode>', 'party member this account belongs to (required for role member)')
-    .option('--password <password>', 'password (at least 10 characters); default: read CAUNOI_PASSWORD, else generated')
-    .action(async (options: { username: string; role: Role; scope: string; name?: string; member?: string; password?: string }) => {
-      const database = createDatabase(config.databaseUrl);
-      try {
-        await migrateToLatest(database.db);
-        await runUserAdd(database.db, options);
-      } finally {
-        await database.close();
-      }
-    });
+    .option(
+      '--password <password>',
+      'password (at least 10 characters); default: read CAUNOI_PASSWORD, else generated',
+    )
+    .action(
+      async (options: {
+        username: string;
+        role: Role;
+        scope: string;
+        name?: string;
+        member?: string;
+        password?: string;
+      }) => {
+        const database = createDatabase(config.databaseUrl);
+        try {
+          await migrateToLatest(database.db);
+          await runUserAdd(database.db, options);
+        } finally {
+          await database.close();
+        }
+      },
+    );
 
   return program;
 }

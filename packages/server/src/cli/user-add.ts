@@ -15,7 +15,11 @@ export async function runUserAdd(
   if (!unit) throw new Error(`Không tìm thấy đơn vị có mã ${options.scope}.`);
   let memberId: string | null = null;
   if (options.member) {
-    const member = await db.selectFrom('members').select('id').where('code', '=', options.member).executeTakeFirst();
+    const member = await db
+      .selectFrom('members')
+      .select('id')
+      .where('code', '=', options.member)
+      .executeTakeFirst();
     if (!member) throw new Error(`Không tìm thấy đảng viên có mã ${options.member}.`);
     memberId = member.id;
   }

@@ -9,7 +9,5 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();
   if (result.error) throw result.error;
-  return (result.results ?? [])
-    .filter((r) => r.status === 'Success')
-    .map((r) => r.migrationName);
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -23,8 +23,7 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
-export const toBool = (value: number | boolean | null | undefined): boolean =>
-  value === 1 || value === true;
+export const toBool = (value: number | boolean | null | undefined): boolean => value === 1 || value === true;
 
 export const fromBool = (value: boolean): number => (value ? 1 : 0);
 

@@ -69,10 +69,7 @@ describe('generateDemo: units', () => {
     expect(district.map((u) => u.name)).toEqual(['Đảng bộ huyện Giồng Riềng']);
     expect(district[0]?.parentCode).toBe(province[0]?.code);
     const communes = data.units.filter((u) => u.kind === 'commune_committee');
-    expect(communes.map((u) => u.name).sort()).toEqual([
-      'Đảng bộ xã Hòa Thuận',
-      'Đảng bộ xã Thạnh Lộc',
-    ]);
+    expect(communes.map((u) => u.name).sort()).toEqual(['Đảng bộ xã Hòa Thuận', 'Đảng bộ xã Thạnh Lộc']);
     for (const c of communes) expect(c.parentCode).toBe(district[0]?.code);
   });
 
@@ -112,15 +109,11 @@ describe('generateDemo: units', () => {
 
   it('puts each commune with its hamlets under its committee, each hamlet cell pointing at its hamlet', () => {
     for (const committeeUnit of [thanhLoc, hoaThuan]) {
-      const communes = data.units.filter(
-        (u) => u.kind === 'commune' && u.parentCode === committeeUnit.code,
-      );
+      const communes = data.units.filter((u) => u.kind === 'commune' && u.parentCode === committeeUnit.code);
       expect(communes).toHaveLength(1);
       const commune = communes[0] as DemoUnit;
       expect(committeeUnit.name).toBe(`Đảng bộ xã ${commune.name.replace(/^Xã /, '')}`);
-      const hamlets = data.units.filter(
-        (u) => u.kind === 'hamlet' && u.parentCode === commune.code,
-      );
+      const hamlets = data.units.filter((u) => u.kind === 'hamlet' && u.parentCode === commune.code);
       const hamletCells = cellsOf(committeeUnit.code).filter((c) => c.hamletCode !== undefined);
       expect(hamlets).toHaveLength(hamletCells.length);
       for (const cell of hamletCells) {
@@ -208,9 +201,7 @@ describe('generateDemo: members', () => {
     expect(data.members.some((m) => m.phone === null)).toBe(true);
     const phones = data.members.flatMap((m) => (m.phone === null ? [] : [m.phone]));
     expect(new Set(phones).size).toBe(phones.length);
-    expect(
-      data.members.filter((m) => m.phone !== null).length / data.members.length,
-    ).toBeGreaterThan(0.8);
+    expect(data.members.filter((m) => m.phone !== null).length / data.members.length).toBeGreaterThan(0.8);
   });
 });
 
@@ -269,8 +260,7 @@ describe('generateDemo: households', () => {
       const cell = unitByCode.get(h.cellCode);
       const hamlet = unitByCode.get(h.hamletCode);
       if (!/^[A-Za-z0-9._-]{1,40}$/.test(h.code)) problems.push(`${h.code}: code`);
-      if (cell?.kind !== 'cell' || cell.hamletCode !== h.hamletCode)
-        problems.push(`${h.code}: cell`);
+      if (cell?.kind !== 'cell' || cell.hamletCode !== h.hamletCode) problems.push(`${h.code}: cell`);
       if (hamlet?.kind !== 'hamlet') problems.push(`${h.code}: hamlet`);
       if (!h.address.includes(`ấp ${hamlet?.name.replace(/^Ấp /, '')}`))
         problems.push(`${h.code}: address hamlet`);
@@ -301,17 +291,13 @@ describe('generateDemo: households', () => {
       if (spouses.length > 1) problem(h, 'two spouses');
       const spouse = spouses[0];
       if (spouse && spouse.sex === head.sex) problem(h, 'spouse of the same sex');
-      if (new Set(h.people.map((p) => p.fullName)).size !== h.people.length)
-        problem(h, 'repeated name');
+      if (new Set(h.people.map((p) => p.fullName)).size !== h.people.length) problem(h, 'repeated name');
       for (const p of h.people) {
         if (p.birthYear < 1920 || p.birthYear > 2023) problem(h, `born ${p.birthYear}`);
         if (p.fullName.normalize('NFC') !== p.fullName) problem(h, 'not NFC');
         if (p.fullName.split(' ').length < 2) problem(h, `name ${p.fullName}`);
         const age = p.birthYear - head.birthYear;
-        if (
-          p.relation === 'child' &&
-          (age < 16 || (spouse && p.birthYear - spouse.birthYear < 16))
-        ) {
+        if (p.relation === 'child' && (age < 16 || (spouse && p.birthYear - spouse.birthYear < 16))) {
           problem(h, 'child too old');
         }
         if (p.relation === 'parent' && age > -16) problem(h, 'parent too young');
@@ -334,9 +320,7 @@ describe('generateDemo: households', () => {
     expect(nguyen / data.households.length).toBeLessThan(0.45);
     // Khmer names occur.
     expect(data.households.some((h) => /^(Danh|Thạch) /.test(h.headName))).toBe(true);
-    expect(data.households.some((h) => h.people.some((p) => p.fullName.startsWith('Thị ')))).toBe(
-      true,
-    );
+    expect(data.households.some((h) => h.people.some((p) => p.fullName.startsWith('Thị ')))).toBe(true);
   });
 });
 
@@ -404,14 +388,7 @@ describe('generateDemo: accounts', () => {
 
   it('has the six demo accounts with one password and valid scopes', () => {
     expect(data.accounts.map((a) => a.username).sort()).toEqual(
-      [
-        'admin',
-        'bantochuc',
-        'bithu.hoathanh',
-        'bithu.thanhan',
-        'bithu.thanhloc',
-        'dangvien.thanhan',
-      ].sort(),
+      ['admin', 'bantochuc', 'bithu.hoathanh', 'bithu.thanhan', 'bithu.thanhloc', 'dangvien.thanhan'].sort(),
     );
     for (const a of data.accounts) {
       expect(a.password).toBe('caunoi-demo-2023');

@@ -156,8 +156,7 @@ class Registry {
   private readonly prefixes = ['090', '091', '093', '094', '096', '097', '098'];
 
   phone(rng: Rng): string {
-    const digits = (n: number): string =>
-      Array.from({ length: n }, () => String(rng.int(0, 9))).join('');
+    const digits = (n: number): string => Array.from({ length: n }, () => String(rng.int(0, 9))).join('');
     for (;;) {
       const phone = `${rng.pick(this.prefixes)}${digits(1)} ${digits(3)} ${digits(3)}`;
       if (!this.phones.has(phone)) {
@@ -187,12 +186,7 @@ function memberBirthYear(rng: Rng, kind: MemberKind, status: MemberStatus): numb
   return rng.int(1996, 2000);
 }
 
-function memberActiveFrom(
-  rng: Rng,
-  kind: MemberKind,
-  status: MemberStatus,
-  birthYear: number,
-): string {
+function memberActiveFrom(rng: Rng, kind: MemberKind, status: MemberStatus, birthYear: number): string {
   // Probationary in 2023: admitted in the second half of 2022 (probation lasts 12 months).
   if (status === 'probationary') return admissionDate(rng, 2022, 7);
   if (kind === 'exempt') return admissionDate(rng, rng.int(1985, 1996));
@@ -213,8 +207,7 @@ function draftMember(
     kind === 'newProbationary' || (kind === 'ordinary' && rng.chance(probationaryRate))
       ? 'probationary'
       : 'official';
-  const role: CellRole =
-    kind === 'secretary' ? 'secretary' : kind === 'deputy' ? 'deputy' : 'member';
+  const role: CellRole = kind === 'secretary' ? 'secretary' : kind === 'deputy' ? 'deputy' : 'member';
   const maleRate = kind === 'secretary' || kind === 'deputy' ? 0.78 : kind === 'exempt' ? 0.7 : 0.6;
   const sex: Sex = rng.chance(maleRate) ? 'male' : 'female';
   const birthYear = memberBirthYear(rng, kind, status);
@@ -347,9 +340,7 @@ function assignCell(
     const draft = at(assigned, owner.get(h.code) ?? -1);
     let startDate = draft.assignFrom;
     let reason =
-      draft.member.status === 'probationary' || startDate >= '2022-01-01'
-        ? REASON_NEW_MEMBER
-        : REASON;
+      draft.member.status === 'probationary' || startDate >= '2022-01-01' ? REASON_NEW_MEMBER : REASON;
     if (priority(h) < 2 && rng.chance(0.3)) {
       // Re-dealt after the year-end poverty review.
       const reviewed = isoDate(2022, rng.int(1, 3), rng.int(1, 28));
@@ -372,12 +363,7 @@ interface CommuneResult {
   assignments: DemoAssignment[];
 }
 
-function unit(
-  code: string,
-  name: string,
-  kind: DemoUnit['kind'],
-  parentCode: string | null,
-): DemoUnit {
+function unit(code: string, name: string, kind: DemoUnit['kind'], parentCode: string | null): DemoUnit {
   return { code, name, kind, parentCode, validFrom: VALID_FROM };
 }
 
@@ -464,16 +450,12 @@ function memberOfRole(data: CommuneResult, cell: string, role: CellRole): DemoMe
 /** An ordinary assigned member of the cell who follows at least one poor household. */
 function memberWithPoorHousehold(data: CommuneResult, cell: string): DemoMember {
   const poor = new Set(
-    data.households
-      .filter((h) => h.cellCode === cell && h.povertyStatus === 'poor')
-      .map((h) => h.code),
+    data.households.filter((h) => h.cellCode === cell && h.povertyStatus === 'poor').map((h) => h.code),
   );
   const withPoor = new Set(
     data.assignments.filter((a) => poor.has(a.householdCode)).map((a) => a.memberCode),
   );
-  const found = data.members.find(
-    (m) => m.cellCode === cell && m.role === 'member' && withPoor.has(m.code),
-  );
+  const found = data.members.find((m) => m.cellCode === cell && m.role === 'member' && withPoor.has(m.code));
   if (!found) throw new Error(`no member following a poor household in ${cell}`);
   return found;
 }

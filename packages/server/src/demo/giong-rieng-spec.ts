@@ -244,6 +244,5 @@ export const PROVINCE_CODE = 'KG';
 export const DISTRICT_CODE = 'KG.GR';
 export const committeeCode = (c: CommuneSpec): string => `${DISTRICT_CODE}.${c.slug}`;
 export const communeCode = (c: CommuneSpec): string => `${committeeCode(c)}.XA`;
-export const hamletCode = (c: CommuneSpec, h: HamletCellSpec): string =>
-  `${communeCode(c)}.${h.slug}`;
+export const hamletCode = (c: CommuneSpec, h: HamletCellSpec): string => `${communeCode(c)}.${h.slug}`;
 export const cellCode = (c: CommuneSpec, slug: string): string => `${committeeCode(c)}.CB.${slug}`;

@@ -36,9 +36,7 @@ function other(sex: Sex): Sex {
 }
 
 function nameFor(rng: Rng, lineage: Lineage, sex: Sex, birthYear: number): string {
-  return lineage.khmer
-    ? khmerName(rng, lineage.family, sex)
-    : kinhName(rng, lineage.family, sex, birthYear);
+  return lineage.khmer ? khmerName(rng, lineage.family, sex) : kinhName(rng, lineage.family, sex, birthYear);
 }
 
 /** Someone marrying in: own family name, same ethnicity most of the time. */

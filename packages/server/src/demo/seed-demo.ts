@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { v5 as uuidv5 } from 'uuid';
 import { foldVietnamese, isGrassrootsKind, type UnitKind } from '@caunoi/domain';
 import { hashPassword } from '../auth/password.js';
@@ -15,12 +15,15 @@ const demoId = (kind: string, code: string) => uuidv5(`${kind}:${code}`, demoNam
 async function insertChunked<T extends keyof DB & string>(
   db: Kysely<DB>,
   table: T,
-  rows: readonly Record<string, unknown>[],
+  rows: readonly Insertable<DB[T]>[],
   chunk = 400,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += chunk) {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await db.insertInto(table).values(rows.slice(i, i + chunk) as any).execute();
+    // Kysely cannot relate a generic table name to its row type; the parameter type checks the rows.
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + chunk) as never)
+      .execute();
   }
 }
 
@@ -46,7 +49,8 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
   }
   const passwordHashes = new Map<string, string>();
   for (const account of data.accounts) {
-    if (!passwordHashes.has(account.password)) passwordHashes.set(account.password, await hashPassword(account.password));
+    if (!passwordHashes.has(account.password))
+      passwordHashes.set(account.password, await hashPassword(account.password));
   }
   const now = nowIso();
   await db.transaction().execute(async (trx) => {
@@ -84,7 +88,8 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
       if (!u.hamletCode) continue;
       const hamlet = units.get(u.hamletCode);
       const cell = units.get(u.code);
-      if (hamlet && cell) await trx.updateTable('org_units').set({ hamlet_id: hamlet.id }).where('id', '=', cell.id).execute();
+      if (hamlet && cell)
+        await trx.updateTable('org_units').set({ hamlet_id: hamlet.id }).where('id', '=', cell.id).execute();
     }
     const unitOf = (code: string) => {
       const unit = units.get(code);
@@ -139,7 +144,9 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
         code: h.code,
         head_name: h.headName,
         address: h.address,
-        search_text: foldVietnamese([h.code, h.headName, h.address, ...h.people.map((p) => p.fullName)].join(' ')),
+        search_text: foldVietnamese(
+          [h.code, h.headName, h.address, ...h.people.map((p) => p.fullName)].join(' '),
+        ),
         poverty_status: h.povertyStatus,
         poverty_year: h.povertyYear,
         needs_help: h.needsHelp ? 1 : 0,

@@ -34,7 +34,9 @@ function selectSummaries(db: Kysely<DB>, onDate: string) {
       join
         .onRef('assignments.household_id', '=', 'households.id')
         .on('assignments.start_date', '<=', onDate)
-        .on((eb) => eb.or([eb('assignments.end_date', 'is', null), eb('assignments.end_date', '>=', onDate)])),
+        .on((eb) =>
+          eb.or([eb('assignments.end_date', 'is', null), eb('assignments.end_date', '>=', onDate)]),
+        ),
     )
     .leftJoin('members', 'members.id', 'assignments.member_id')
     .selectAll('households')
@@ -73,14 +75,19 @@ export async function listHouseholds(db: Kysely<DB>, filter: HouseholdFilter): P
     }
   }
   if (filter.povertyStatus) query = query.where('households.poverty_status', '=', filter.povertyStatus);
-  if (filter.needsHelp !== undefined) query = query.where('households.needs_help', '=', filter.needsHelp ? 1 : 0);
+  if (filter.needsHelp !== undefined)
+    query = query.where('households.needs_help', '=', filter.needsHelp ? 1 : 0);
   if (filter.assigned !== undefined) {
     query = query.where('assignments.id', filter.assigned ? 'is not' : 'is', null);
   }
   return query.orderBy('households.code').limit(filter.limit).offset(filter.offset).execute();
 }
 
-export async function findHouseholdSummary(db: Kysely<DB>, id: string, onDate: string): Promise<SummaryRow | undefined> {
+export async function findHouseholdSummary(
+  db: Kysely<DB>,
+  id: string,
+  onDate: string,
+): Promise<SummaryRow | undefined> {
   return selectSummaries(db, onDate).where('households.id', '=', id).executeTakeFirst();
 }
 
@@ -88,7 +95,12 @@ export async function findHouseholdRow(db: Kysely<DB>, id: string): Promise<Hous
   return db.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function isAssignedTo(db: Kysely<DB>, householdId: string, memberId: string, onDate: string): Promise<boolean> {
+export async function isAssignedTo(
+  db: Kysely<DB>,
+  householdId: string,
+  memberId: string,
+  onDate: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom('assignments')
     .select('id')
@@ -104,7 +116,10 @@ export async function householdCodeTaken(db: Kysely<DB>, code: string): Promise<
   return row !== undefined;
 }
 
-export async function insertHousehold(db: Kysely<DB>, values: Omit<HouseholdTable, 'status' | 'version'>): Promise<void> {
+export async function insertHousehold(
+  db: Kysely<DB>,
+  values: Omit<HouseholdTable, 'status' | 'version'>,
+): Promise<void> {
   await db.insertInto('households').values(values).execute();
 }
 
@@ -145,7 +160,10 @@ export async function listPeople(db: Kysely<DB>, householdId: string): Promise<P
     .execute();
 }
 
-export async function insertPeople(db: Kysely<DB>, rows: Omit<HouseholdPersonTable, 'status'>[]): Promise<void> {
+export async function insertPeople(
+  db: Kysely<DB>,
+  rows: Omit<HouseholdPersonTable, 'status'>[],
+): Promise<void> {
   if (rows.length === 0) return;
   await db.insertInto('household_people').values(rows).execute();
 }
@@ -153,20 +171,34 @@ export async function insertPeople(db: Kysely<DB>, rows: Omit<HouseholdPersonTab
 /** People who left are kept with status "left", never deleted: the book is a record of change. */
 export async function markPeopleLeft(db: Kysely<DB>, ids: string[], at: string): Promise<void> {
   if (ids.length === 0) return;
-  await db.updateTable('household_people').set({ status: 'left', updated_at: at }).where('id', 'in', ids).execute();
+  await db
+    .updateTable('household_people')
+    .set({ status: 'left', updated_at: at })
+    .where('id', 'in', ids)
+    .execute();
 }
 
 export async function updatePerson(
   db: Kysely<DB>,
   id: string,
-  values: Pick<HouseholdPersonTable, 'full_name' | 'name_folded' | 'relation' | 'birth_year' | 'sex' | 'position' | 'updated_at'>,
+  values: Pick<
+    HouseholdPersonTable,
+    'full_name' | 'name_folded' | 'relation' | 'birth_year' | 'sex' | 'position' | 'updated_at'
+  >,
 ): Promise<void> {
   await db.updateTable('household_people').set(values).where('id', '=', id).execute();
 }
 
 export async function upsertPovertyYear(
   db: Kysely<DB>,
-  values: { org_id: number; household_id: string; year: number; status: string; source: string; recorded_at: string },
+  values: {
+    org_id: number;
+    household_id: string;
+    year: number;
+    status: string;
+    source: string;
+    recorded_at: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('household_poverty')

@@ -44,9 +44,15 @@ export function registerHouseholdRoutes(app: FastifyInstance, db: Kysely<DB>): v
   r.post(
     '/api/v1/households',
     {
-      schema: { tags: ['households'], summary: 'Add a household', body: createHouseholdInput, response: { 201: household } },
+      schema: {
+        tags: ['households'],
+        summary: 'Add a household',
+        body: createHouseholdInput,
+        response: { 201: household },
+      },
     },
-    async (request, reply) => reply.status(201).send(await createHousehold(db, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createHousehold(db, actorOf(request), request.body)),
   );
   r.patch(
     '/api/v1/households/:id',

@@ -57,7 +57,11 @@ function searchText(code: string, headName: string, address: string, people: { f
   return foldVietnamese([code, headName, address, ...people.map((p) => p.fullName)].join(' '));
 }
 
-export async function listHouseholds(db: Kysely<DB>, actor: Actor, query: HouseholdListQuery): Promise<HouseholdSummary[]> {
+export async function listHouseholds(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: HouseholdListQuery,
+): Promise<HouseholdSummary[]> {
   const path = query.unitId ? (await loadUnitInScope(db, actor, query.unitId)).path : actor.scopePath;
   const memberId = isMemberOnly(actor) ? (actor.memberId ?? 'none') : query.memberId;
   const rows = await listHouseholdRows(db, {
@@ -110,7 +114,11 @@ function personRows(orgId: number, householdId: string, people: PersonInput[], n
   }));
 }
 
-export async function createHousehold(db: Kysely<DB>, actor: Actor, input: CreateHouseholdInput): Promise<Household> {
+export async function createHousehold(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: CreateHouseholdInput,
+): Promise<Household> {
   requirePermission(actor, 'household.write');
   // A member records households through their cell; new households come from the cell or above.
   if (isMemberOnly(actor)) throw new AppError('FORBIDDEN');
@@ -164,7 +172,13 @@ export async function createHousehold(db: Kysely<DB>, actor: Actor, input: Creat
       source: 'edit',
       recorded_at: now,
     });
-    await recordAudit(trx, actor, { action: 'create', entity: 'household', entityId: id, orgId: cell.org_id, changes: input });
+    await recordAudit(trx, actor, {
+      action: 'create',
+      entity: 'household',
+      entityId: id,
+      orgId: cell.org_id,
+      changes: input,
+    });
   });
   return readHousehold(db, id);
 }
@@ -233,7 +247,13 @@ export async function updateHousehold(
 }
 
 function personInputOf(row: PersonRow): PersonInput {
-  return { id: row.id, fullName: row.full_name, relation: row.relation as PersonInput['relation'], birthYear: row.birth_year, sex: row.sex as PersonInput['sex'] };
+  return {
+    id: row.id,
+    fullName: row.full_name,
+    relation: row.relation as PersonInput['relation'],
+    birthYear: row.birth_year,
+    sex: row.sex as PersonInput['sex'],
+  };
 }
 
 /** People keep their ids across edits; those no longer listed are marked as left. */

@@ -54,7 +54,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.removeContentTypeParser('text/plain');
   registerErrorHandler(app);
 
-  await registerSecurity(app, { allowedOrigins: options.allowedOrigins ?? [], secure: options.secureCookies ?? false });
+  await registerSecurity(app, {
+    allowedOrigins: options.allowedOrigins ?? [],
+    secure: options.secureCookies ?? false,
+  });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -18,7 +18,9 @@ export function isCrossSite(request: FastifyRequest, allowedOrigins: readonly st
     if (allowedOrigins.includes(origin)) return false;
     const host = request.headers.host;
     try {
-      return new URL(origin).host !== host;
+      const from = new URL(origin);
+      // Compare as URLs so that a default port written out ("host:80") still matches.
+      return host === undefined || from.host !== new URL(`${from.protocol}//${host}`).host;
     } catch {
       return true;
     }
@@ -27,7 +29,10 @@ export function isCrossSite(request: FastifyRequest, allowedOrigins: readonly st
   return site !== undefined && site !== 'same-origin' && site !== 'none';
 }
 
-export async function registerSecurity(app: FastifyInstance, options: { allowedOrigins: readonly string[]; secure: boolean }) {
+export async function registerSecurity(
+  app: FastifyInstance,
+  options: { allowedOrigins: readonly string[]; secure: boolean },
+) {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

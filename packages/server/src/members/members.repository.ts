@@ -43,7 +43,11 @@ function selectMembers(db: Kysely<DB>, onDate: string) {
     );
 }
 
-export async function findMemberById(db: Kysely<DB>, id: string, onDate: string): Promise<MemberWithCell | undefined> {
+export async function findMemberById(
+  db: Kysely<DB>,
+  id: string,
+  onDate: string,
+): Promise<MemberWithCell | undefined> {
   return selectMembers(db, onDate).where('members.id', '=', id).executeTakeFirst();
 }
 
@@ -84,14 +88,22 @@ export async function insertMemberCell(
   db: Kysely<DB>,
   values: { id: string; org_id: number; member_id: string; cell_id: number; start_date: string },
 ): Promise<void> {
-  await db.insertInto('member_cells').values({ ...values, end_date: null }).execute();
+  await db
+    .insertInto('member_cells')
+    .values({ ...values, end_date: null })
+    .execute();
 }
 
 export async function listMemberCells(db: Kysely<DB>, memberId: string) {
   return db
     .selectFrom('member_cells')
     .innerJoin('org_units', 'org_units.id', 'member_cells.cell_id')
-    .select(['member_cells.cell_id', 'org_units.name as cell_name', 'member_cells.start_date', 'member_cells.end_date'])
+    .select([
+      'member_cells.cell_id',
+      'org_units.name as cell_name',
+      'member_cells.start_date',
+      'member_cells.end_date',
+    ])
     .where('member_cells.member_id', '=', memberId)
     .orderBy('member_cells.start_date')
     .execute();

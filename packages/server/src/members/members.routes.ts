@@ -2,7 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { createMemberInput, member, memberCellHistory, pageOf, toPage, unitId, updateMemberInput } from '@caunoi/domain';
+import {
+  createMemberInput,
+  member,
+  memberCellHistory,
+  pageOf,
+  toPage,
+  unitId,
+  updateMemberInput,
+} from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
 import { createMember, getMember, listMembers, updateMember } from './members.service.js';
@@ -44,7 +52,14 @@ export function registerMemberRoutes(app: FastifyInstance, db: Kysely<DB>): void
   );
   r.post(
     '/api/v1/members',
-    { schema: { tags: ['members'], summary: 'Add a member to a cell', body: createMemberInput, response: { 201: member } } },
+    {
+      schema: {
+        tags: ['members'],
+        summary: 'Add a member to a cell',
+        body: createMemberInput,
+        response: { 201: member },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createMember(db, actorOf(request), request.body)),
   );
   r.patch(

@@ -102,12 +102,23 @@ export async function createMember(db: Kysely<DB>, actor: Actor, input: CreateMe
       cell_id: cell.id,
       start_date: input.activeFrom,
     });
-    await recordAudit(trx, actor, { action: 'create', entity: 'member', entityId: id, orgId: cell.org_id, changes: input });
+    await recordAudit(trx, actor, {
+      action: 'create',
+      entity: 'member',
+      entityId: id,
+      orgId: cell.org_id,
+      changes: input,
+    });
   });
   return toMember((await findMemberById(db, id, todayInVietnam()))!);
 }
 
-export async function updateMember(db: Kysely<DB>, actor: Actor, id: string, input: UpdateMemberInput): Promise<Member> {
+export async function updateMember(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: UpdateMemberInput,
+): Promise<Member> {
   requirePermission(actor, 'member.write');
   await db.transaction().execute(async (trx) => {
     const row = await loadMemberInScope(trx, actor, id);

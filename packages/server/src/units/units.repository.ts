@@ -32,7 +32,11 @@ export async function findUnitsByIds(db: Kysely<DB>, ids: number[]): Promise<Uni
 }
 
 /** The unit currently carrying this code (codes are reused over time, never at once). */
-export async function findCurrentUnitByCode(db: Kysely<DB>, code: string, onDate: string): Promise<UnitRow | undefined> {
+export async function findCurrentUnitByCode(
+  db: Kysely<DB>,
+  code: string,
+  onDate: string,
+): Promise<UnitRow | undefined> {
   return db
     .selectFrom('org_units')
     .selectAll()
@@ -96,7 +100,12 @@ export async function insertUnit(
   return row.id;
 }
 
-export async function setUnitPath(db: Kysely<DB>, id: number, path: string, orgId: number | null): Promise<void> {
+export async function setUnitPath(
+  db: Kysely<DB>,
+  id: number,
+  path: string,
+  orgId: number | null,
+): Promise<void> {
   await db.updateTable('org_units').set({ path, org_id: orgId }).where('id', '=', id).execute();
 }
 

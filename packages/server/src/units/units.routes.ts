@@ -2,7 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { createUnitInput, pageOf, toPage, unit, unitDetail, unitId, unitKind, updateUnitInput } from '@caunoi/domain';
+import {
+  createUnitInput,
+  pageOf,
+  toPage,
+  unit,
+  unitDetail,
+  unitId,
+  unitKind,
+  updateUnitInput,
+} from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
 import { createUnit, getUnit, listUnits, updateUnit } from './units.service.js';

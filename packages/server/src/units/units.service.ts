@@ -49,10 +49,23 @@ async function withChildCounts(db: Kysely<DB>, rows: UnitRow[]): Promise<Unit[]>
 export async function listUnits(
   db: Kysely<DB>,
   actor: Actor,
-  query: { parentId?: number | undefined; q?: string | undefined; kind?: UnitKind[] | undefined; limit: number; offset: number },
+  query: {
+    parentId?: number | undefined;
+    q?: string | undefined;
+    kind?: UnitKind[] | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<Unit[]> {
   if (query.q) {
-    const rows = await searchUnitsUnder(db, actor.scopePath, foldVietnamese(query.q), query.kind, query.limit + 1, query.offset);
+    const rows = await searchUnitsUnder(
+      db,
+      actor.scopePath,
+      foldVietnamese(query.q),
+      query.kind,
+      query.limit + 1,
+      query.offset,
+    );
     return withChildCounts(db, rows);
   }
   if (query.parentId === undefined) {
@@ -61,11 +74,19 @@ export async function listUnits(
   }
   const parent = await loadUnitInScope(db, actor, query.parentId);
   const children = await listChildUnits(db, parent.id);
-  const filtered = query.kind && query.kind.length > 0 ? children.filter((c) => query.kind?.includes(c.kind as UnitKind)) : children;
+  const filtered =
+    query.kind && query.kind.length > 0
+      ? children.filter((c) => query.kind?.includes(c.kind as UnitKind))
+      : children;
   return withChildCounts(db, filtered.slice(query.offset, query.offset + query.limit + 1));
 }
 
-export async function getUnit(db: Kysely<DB>, actor: Actor, id: number, onDate = todayInVietnam()): Promise<UnitDetail> {
+export async function getUnit(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  onDate = todayInVietnam(),
+): Promise<UnitDetail> {
   const row = await loadUnitInScope(db, actor, id);
   const ancestorIds = row.path
     .split('/')
@@ -79,7 +100,16 @@ export async function getUnit(db: Kysely<DB>, actor: Actor, id: number, onDate =
   const [unit] = await withChildCounts(db, [row]);
   // A member's scope is their cell, but the figures they may see are their own households only.
   const counts = isMemberOnly(actor)
-    ? { cells: 0, members: 0, membersAssigned: 0, households: 0, householdsAssigned: 0, poor: 0, nearPoor: 0, needsHelp: 0 }
+    ? {
+        cells: 0,
+        members: 0,
+        membersAssigned: 0,
+        households: 0,
+        householdsAssigned: 0,
+        poor: 0,
+        nearPoor: 0,
+        needsHelp: 0,
+      }
     : await countUnder(db, row.path, onDate);
   return { ...(unit as Unit), ancestors, counts };
 }
@@ -122,7 +152,12 @@ export async function createUnit(db: Kysely<DB>, actor: Actor, input: CreateUnit
   });
 }
 
-async function checkHamlet(db: Kysely<DB>, actor: Actor, kind: UnitKind, hamletId: number | null): Promise<number | null> {
+async function checkHamlet(
+  db: Kysely<DB>,
+  actor: Actor,
+  kind: UnitKind,
+  hamletId: number | null,
+): Promise<number | null> {
   if (hamletId === null) return null;
   if (kind !== 'cell' && kind !== 'base_cell') throw new AppError('NOT_A_CELL');
   const hamlet = await loadUnitInScope(db, actor, hamletId);
@@ -130,14 +165,21 @@ async function checkHamlet(db: Kysely<DB>, actor: Actor, kind: UnitKind, hamletI
   return hamlet.id;
 }
 
-export async function updateUnit(db: Kysely<DB>, actor: Actor, id: number, input: UpdateUnitInput): Promise<Unit> {
+export async function updateUnit(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  input: UpdateUnitInput,
+): Promise<Unit> {
   requirePermission(actor, 'unit.write');
   return db.transaction().execute(async (trx) => {
     const row = await loadUnitInScope(trx, actor, id);
     if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
     if (input.validTo && input.validTo < row.valid_from) throw new AppError('INVALID_DATES');
     const hamletId =
-      input.hamletId === undefined ? undefined : await checkHamlet(trx, actor, row.kind as UnitKind, input.hamletId);
+      input.hamletId === undefined
+        ? undefined
+        : await checkHamlet(trx, actor, row.kind as UnitKind, input.hamletId);
     const values = {
       ...(input.name === undefined ? {} : { name: input.name, name_folded: foldVietnamese(input.name) }),
       ...(hamletId === undefined ? {} : { hamlet_id: hamletId }),

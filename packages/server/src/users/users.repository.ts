@@ -8,7 +8,10 @@ export async function insertUser(db: Kysely<DB>, values: UserTable): Promise<voi
 }
 
 export async function usernameTaken(db: Kysely<DB>, username: string): Promise<boolean> {
-  return (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !==
+    undefined
+  );
 }
 
 function selectUsers(db: Kysely<DB>) {
@@ -33,7 +36,12 @@ function toUserSummary(row: Selectable<UserTable> & { unit_name: string }): User
   };
 }
 
-export async function listUsersUnder(db: Kysely<DB>, path: string, limit: number, offset: number): Promise<UserSummary[]> {
+export async function listUsersUnder(
+  db: Kysely<DB>,
+  path: string,
+  limit: number,
+  offset: number,
+): Promise<UserSummary[]> {
   const rows = await selectUsers(db)
     .where((eb) => underPath(eb.ref('org_units.path'), path))
     .orderBy('users.username')
@@ -43,7 +51,10 @@ export async function listUsersUnder(db: Kysely<DB>, path: string, limit: number
   return rows.map(toUserSummary);
 }
 
-export async function findUserSummary(db: Kysely<DB>, id: string): Promise<(UserSummary & { unitPath: string }) | undefined> {
+export async function findUserSummary(
+  db: Kysely<DB>,
+  id: string,
+): Promise<(UserSummary & { unitPath: string }) | undefined> {
   const row = await selectUsers(db).where('users.id', '=', id).executeTakeFirst();
   return row ? { ...toUserSummary(row), unitPath: row.unit_path } : undefined;
 }

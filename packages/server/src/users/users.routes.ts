@@ -11,13 +11,25 @@ export function registerUserRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   r.get(
     '/api/v1/users',
     {
-      schema: { tags: ['users'], summary: 'Accounts in scope', querystring: pageQuery.strict(), response: { 200: pageOf(userSummary) } },
+      schema: {
+        tags: ['users'],
+        summary: 'Accounts in scope',
+        querystring: pageQuery.strict(),
+        response: { 200: pageOf(userSummary) },
+      },
     },
     async (request) => toPage(await listUsers(db, actorOf(request), request.query), request.query),
   );
   r.post(
     '/api/v1/users',
-    { schema: { tags: ['users'], summary: 'Create an account', body: createUserInput, response: { 201: userSummary } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create an account',
+        body: createUserInput,
+        response: { 201: userSummary },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createUser(db, actorOf(request), request.body)),
   );
 }

@@ -11,7 +11,11 @@ import { loadMemberInScope } from '../members/members.service.js';
 import { loadUnitInScope } from '../units/units.service.js';
 import { findUserSummary, insertUser, listUsersUnder, usernameTaken } from './users.repository.js';
 
-export async function listUsers(db: Kysely<DB>, actor: Actor, page: { limit: number; offset: number }): Promise<UserSummary[]> {
+export async function listUsers(
+  db: Kysely<DB>,
+  actor: Actor,
+  page: { limit: number; offset: number },
+): Promise<UserSummary[]> {
   requirePermission(actor, 'user.write');
   return listUsersUnder(db, actor.scopePath, page.limit + 1, page.offset);
 }
@@ -30,7 +34,8 @@ export async function createUser(db: Kysely<DB>, actor: Actor, input: CreateUser
     const unit = await loadUnitInScope(trx, actor, input.scopeUnitId);
     if (input.memberId) {
       const member = await loadMemberInScope(trx, actor, input.memberId);
-      if (!inScope({ ...actor, scopePath: unit.path }, member.scope_path)) throw new AppError('MEMBER_NOT_FOUND');
+      if (!inScope({ ...actor, scopePath: unit.path }, member.scope_path))
+        throw new AppError('MEMBER_NOT_FOUND');
     } else if (input.role === 'member') {
       throw new AppError('VALIDATION_FAILED', { field: 'memberId' });
     }
@@ -50,7 +55,13 @@ export async function createUser(db: Kysely<DB>, actor: Actor, input: CreateUser
       updated_at: now,
     });
     const { password: _password, ...recorded } = input;
-    await recordAudit(trx, actor, { action: 'create', entity: 'user', entityId: id, orgId: unit.org_id, changes: recorded });
+    await recordAudit(trx, actor, {
+      action: 'create',
+      entity: 'user',
+      entityId: id,
+      orgId: unit.org_id,
+      changes: recorded,
+    });
   });
   const created = await findUserSummary(db, id);
   if (!created) throw new AppError('USER_NOT_FOUND');

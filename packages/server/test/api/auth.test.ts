@@ -23,7 +23,11 @@ describe.each(engines)('auth on %s', (engine) => {
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
     expect(response.json().user.role).toBe('cell_secretary');
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { caunoi_session: cookie!.value } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      cookies: { caunoi_session: cookie!.value },
+    });
     expect(me.json().user.username).toBe('bithu.thanhan');
   });
 
@@ -32,7 +36,11 @@ describe.each(engines)('auth on %s', (engine) => {
     const sessions = await t.database.db.selectFrom('sessions').select('token_hash').execute();
     expect(sessions.length).toBeGreaterThan(0);
     expect(sessions.every((s) => /^[0-9a-f]{64}$/.test(s.token_hash))).toBe(true);
-    const user = await t.database.db.selectFrom('users').select('password_hash').where('username', '=', client.username).executeTakeFirstOrThrow();
+    const user = await t.database.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', client.username)
+      .executeTakeFirstOrThrow();
     expect(user.password_hash.startsWith('$argon2id$')).toBe(true);
   });
 
@@ -74,7 +82,11 @@ describe.each(engines)('auth on %s', (engine) => {
 
   it('locks an account after repeated failures, even for the right password', async () => {
     const attempt = (password: string) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'dangvien.thanhan', password } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'dangvien.thanhan', password },
+      });
     const codes: number[] = [];
     for (let i = 0; i < 5; i++) codes.push((await attempt('wrong-password')).statusCode);
     expect(codes.slice(0, 4)).toEqual([401, 401, 401, 401]);
@@ -108,7 +120,11 @@ describe.each(engines)('auth on %s', (engine) => {
   });
 
   it('records logins and failed logins in the audit log without the password', async () => {
-    const rows = await t.database.db.selectFrom('audit_log').selectAll().where('entity', '=', 'user').execute();
+    const rows = await t.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'user')
+      .execute();
     expect(rows.some((r) => r.action === 'login')).toBe(true);
     expect(rows.some((r) => r.action === 'login_failed')).toBe(true);
     expect(rows.every((r) => !(r.changes ?? '').includes('password'))).toBe(true);

@@ -22,7 +22,12 @@ interface Case {
   permission: Permission | 'read';
   /** Roles for which the inside request is refused although the permission table allows it. */
   refusedFor?: Role[];
-  run(client: ApiClient, target: Target, t: TestApp, seq: number): Promise<{ statusCode: number; body: string }>;
+  run(
+    client: ApiClient,
+    target: Target,
+    t: TestApp,
+    seq: number,
+  ): Promise<{ statusCode: number; body: string }>;
 }
 
 const accounts: Record<Role, string> = {
@@ -39,17 +44,33 @@ function dateOf(seq: number): string {
 }
 
 async function versionOf(t: TestApp, table: 'households' | 'members', id: string): Promise<number> {
-  const row = await t.database.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await t.database.db
+    .selectFrom(table)
+    .select('version')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return row.version;
 }
 
 const cases: Case[] = [
   { name: 'GET unit', permission: 'read', run: (c, x) => c.get(`/api/v1/units/${x.cellId}`) },
-  { name: 'GET unit children', permission: 'read', run: (c, x) => c.get(`/api/v1/units?parentId=${x.cellId}`) },
+  {
+    name: 'GET unit children',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/units?parentId=${x.cellId}`),
+  },
   { name: 'GET member', permission: 'read', run: (c, x) => c.get(`/api/v1/members/${x.memberId}`) },
-  { name: 'GET members of unit', permission: 'read', run: (c, x) => c.get(`/api/v1/members?unitId=${x.cellId}`) },
+  {
+    name: 'GET members of unit',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/members?unitId=${x.cellId}`),
+  },
   { name: 'GET household', permission: 'read', run: (c, x) => c.get(`/api/v1/households/${x.householdId}`) },
-  { name: 'GET households of unit', permission: 'read', run: (c, x) => c.get(`/api/v1/households?unitId=${x.cellId}`) },
+  {
+    name: 'GET households of unit',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/households?unitId=${x.cellId}`),
+  },
   {
     name: 'GET assignments of household',
     permission: 'read',
@@ -80,7 +101,10 @@ const cases: Case[] = [
     name: 'PATCH member',
     permission: 'member.write',
     run: async (c, x, t) =>
-      c.patch(`/api/v1/members/${x.memberId}`, { version: await versionOf(t, 'members', x.memberId), phone: '0912 345 678' }),
+      c.patch(`/api/v1/members/${x.memberId}`, {
+        version: await versionOf(t, 'members', x.memberId),
+        phone: '0912 345 678',
+      }),
   },
   {
     name: 'POST member',
@@ -120,7 +144,11 @@ const cases: Case[] = [
       const response = await c.post(`/api/v1/assignments/${current.id}/end`, { endDate: dateOf(seq) });
       if (response.statusCode === 200) {
         // Reopen for the next case, as the system itself would.
-        await t.database.db.updateTable('assignments').set({ end_date: null }).where('id', '=', current.id).execute();
+        await t.database.db
+          .updateTable('assignments')
+          .set({ end_date: null })
+          .where('id', '=', current.id)
+          .execute();
       }
       return response;
     },
@@ -129,13 +157,23 @@ const cases: Case[] = [
     name: 'POST unit',
     permission: 'unit.write',
     run: (c, x, _t, seq) =>
-      c.post('/api/v1/units', { code: `CB-MATRIX-${seq}`, name: 'Chi bộ kiểm thử', kind: 'cell', parentId: x.communeId, validFrom: '2024-01-01' }),
+      c.post('/api/v1/units', {
+        code: `CB-MATRIX-${seq}`,
+        name: 'Chi bộ kiểm thử',
+        kind: 'cell',
+        parentId: x.communeId,
+        validFrom: '2024-01-01',
+      }),
   },
   {
     name: 'PATCH unit',
     permission: 'unit.write',
     run: async (c, x, t) => {
-      const unit = await t.database.db.selectFrom('org_units').select(['version', 'name']).where('id', '=', x.cellId).executeTakeFirstOrThrow();
+      const unit = await t.database.db
+        .selectFrom('org_units')
+        .select(['version', 'name'])
+        .where('id', '=', x.cellId)
+        .executeTakeFirstOrThrow();
       return c.patch(`/api/v1/units/${x.cellId}`, { version: unit.version, name: unit.name });
     },
   },
@@ -170,22 +208,60 @@ describe.each(engines)('scope matrix on %s', (engine) => {
     // A second district, outside the district staff's scope.
     const admin = clients.admin;
     const district = (
-      await admin.post('/api/v1/units', { code: 'GQ', name: 'Đảng bộ huyện Gò Quao', kind: 'district_committee', parentId: ids.provinceId, validFrom: '2020-01-01' })
+      await admin.post('/api/v1/units', {
+        code: 'GQ',
+        name: 'Đảng bộ huyện Gò Quao',
+        kind: 'district_committee',
+        parentId: ids.provinceId,
+        validFrom: '2020-01-01',
+      })
     ).json();
     const commune = (
-      await admin.post('/api/v1/units', { code: 'GQ.DH', name: 'Đảng bộ xã Định Hòa', kind: 'commune_committee', parentId: district.id, validFrom: '2020-01-01' })
+      await admin.post('/api/v1/units', {
+        code: 'GQ.DH',
+        name: 'Đảng bộ xã Định Hòa',
+        kind: 'commune_committee',
+        parentId: district.id,
+        validFrom: '2020-01-01',
+      })
     ).json();
     const cell = (
-      await admin.post('/api/v1/units', { code: 'GQ.DH.CB1', name: 'Chi bộ ấp Hòa Tân', kind: 'cell', parentId: commune.id, validFrom: '2020-01-01' })
+      await admin.post('/api/v1/units', {
+        code: 'GQ.DH.CB1',
+        name: 'Chi bộ ấp Hòa Tân',
+        kind: 'cell',
+        parentId: commune.id,
+        validFrom: '2020-01-01',
+      })
     ).json();
     const member = (
-      await admin.post('/api/v1/members', { code: 'DV-GQ-1', fullName: 'Danh Sơn', cellId: cell.id, status: 'official', activeFrom: '2010-05-19' })
+      await admin.post('/api/v1/members', {
+        code: 'DV-GQ-1',
+        fullName: 'Danh Sơn',
+        cellId: cell.id,
+        status: 'official',
+        activeFrom: '2010-05-19',
+      })
     ).json();
     const household = (
-      await admin.post('/api/v1/households', { code: 'HGD-GQ-1', headName: 'Thị Sa Rin', address: 'ấp Hòa Tân', cellId: cell.id })
+      await admin.post('/api/v1/households', {
+        code: 'HGD-GQ-1',
+        headName: 'Thị Sa Rin',
+        address: 'ấp Hòa Tân',
+        cellId: cell.id,
+      })
     ).json();
-    await admin.post('/api/v1/assignments', { memberId: member.id, householdId: household.id, startDate: '2023-01-01' });
-    const goQuao: Target = { cellId: cell.id, communeId: commune.id, memberId: member.id, householdId: household.id };
+    await admin.post('/api/v1/assignments', {
+      memberId: member.id,
+      householdId: household.id,
+      startDate: '2023-01-01',
+    });
+    const goQuao: Target = {
+      cellId: cell.id,
+      communeId: commune.id,
+      memberId: member.id,
+      householdId: household.id,
+    };
 
     const hoaThuanCell = await t.database.db
       .selectFrom('households')
@@ -207,7 +283,12 @@ describe.each(engines)('scope matrix on %s', (engine) => {
     inside.committee_staff = thanhAn;
     inside.commune_leader = thanhAn;
     inside.cell_secretary = thanhAn;
-    inside.member = { cellId: ids.thanhAnCellId, communeId: ids.thanhLocId, memberId: ids.memberId, householdId: ids.memberHouseholdId };
+    inside.member = {
+      cellId: ids.thanhAnCellId,
+      communeId: ids.thanhLocId,
+      memberId: ids.memberId,
+      householdId: ids.memberHouseholdId,
+    };
     outside.admin = null;
     outside.committee_staff = goQuao;
     outside.commune_leader = {
@@ -279,7 +360,10 @@ describe.each(engines)('scope matrix on %s', (engine) => {
       .where('end_date', 'is', null)
       .execute();
     const listed = await clients.member.get('/api/v1/households?limit=200');
-    const ids = listed.json().items.map((h: { id: string }) => h.id).sort();
+    const ids = listed
+      .json()
+      .items.map((h: { id: string }) => h.id)
+      .sort();
     expect(ids).toEqual(assigned.map((a) => a.household_id).sort());
   });
 });

@@ -161,11 +161,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex('assignments_household')
-    .on('assignments')
-    .column('household_id')
-    .execute();
+  await db.schema.createIndex('assignments_household').on('assignments').column('household_id').execute();
   await db.schema.createIndex('assignments_member').on('assignments').column('member_id').execute();
   // At most one open-ended assignment per household; dated overlaps are checked in the service.
   await db.schema
@@ -221,11 +217,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('changes', 'text')
     .addColumn('ip', 'text')
     .execute();
-  await db.schema
-    .createIndex('audit_log_entity')
-    .on('audit_log')
-    .columns(['entity', 'entity_id'])
-    .execute();
+  await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity', 'entity_id']).execute();
   await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
 }
 

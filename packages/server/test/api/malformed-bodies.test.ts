@@ -1,0 +1,259 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
+import type { z } from 'zod';
+import {
+  createAssignmentInput,
+  createHouseholdInput,
+  createMemberInput,
+  createUnitInput,
+  createUserInput,
+  endAssignmentInput,
+  loginInput,
+  updateHouseholdInput,
+  updateMemberInput,
+  updateUnitInput,
+} from '@caunoi/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { loginAs, type ApiClient } from '../api-client.js';
+import { testEngines } from '../engines.js';
+import { startTestApp, type TestApp } from '../fixture.js';
+
+/**
+ * Hundreds of malformed bodies to every write endpoint: none may produce a
+ * 500, and none may change the database.
+ */
+interface WriteRoute {
+  method: 'POST' | 'PATCH';
+  /** OpenAPI path, to check that every write route is covered. */
+  pattern: string;
+  url: (t: TestApp) => string;
+  schema: z.ZodType;
+  valid: (t: TestApp) => Record<string, unknown>;
+}
+
+const routes: WriteRoute[] = [
+  {
+    method: 'POST',
+    pattern: '/api/v1/units',
+    url: () => '/api/v1/units',
+    schema: createUnitInput,
+    valid: (t) => ({
+      code: 'X1',
+      name: 'Chi bộ X',
+      kind: 'cell',
+      parentId: t.ids.thanhLocId,
+      validFrom: '2024-01-01',
+    }),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/v1/units/{id}',
+    url: (t) => `/api/v1/units/${t.ids.thanhAnCellId}`,
+    schema: updateUnitInput,
+    valid: () => ({ version: 1, name: 'Chi bộ ấp Thạnh An mới' }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/members',
+    url: () => '/api/v1/members',
+    schema: createMemberInput,
+    valid: (t) => ({
+      code: 'M1',
+      fullName: 'Lê Văn Tám',
+      cellId: t.ids.thanhAnCellId,
+      status: 'official',
+      activeFrom: '2020-01-01',
+    }),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/v1/members/{id}',
+    url: (t) => `/api/v1/members/${t.ids.otherThanhAnMemberId}`,
+    schema: updateMemberInput,
+    valid: () => ({ version: 1, phone: '0912345678' }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/households',
+    url: () => '/api/v1/households',
+    schema: createHouseholdInput,
+    valid: (t) => ({ code: 'H1', headName: 'Lê Văn Tám', address: 'Tổ 1', cellId: t.ids.thanhAnCellId }),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/v1/households/{id}',
+    url: (t) => `/api/v1/households/${t.ids.otherThanhAnHouseholdId}`,
+    schema: updateHouseholdInput,
+    valid: () => ({ version: 1, needsHelp: true }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/assignments',
+    url: () => '/api/v1/assignments',
+    schema: createAssignmentInput,
+    valid: (t) => ({
+      memberId: t.ids.otherThanhAnMemberId,
+      householdId: t.ids.memberHouseholdId,
+      startDate: '2025-01-01',
+    }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/assignments/{id}/end',
+    url: () => '/api/v1/assignments/00000000-0000-7000-8000-000000000000/end',
+    schema: endAssignmentInput,
+    valid: () => ({ endDate: '2025-01-01' }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/users',
+    url: () => '/api/v1/users',
+    schema: createUserInput,
+    valid: (t) => ({
+      username: 'fuzz.user',
+      password: 'mat-khau-dai-du',
+      displayName: 'Fuzz',
+      role: 'cell_secretary',
+      scopeUnitId: t.ids.thanhAnCellId,
+    }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/auth/login',
+    url: () => '/api/v1/auth/login',
+    schema: loginInput,
+    valid: () => ({ username: 'admin', password: 'wrong-password' }),
+  },
+];
+
+/** Routes that write nothing a test could corrupt. */
+const exempt = new Set(['POST /api/v1/auth/logout']);
+
+const tables = [
+  'org_units',
+  'members',
+  'member_cells',
+  'households',
+  'household_people',
+  'household_poverty',
+  'assignments',
+  'users',
+] as const;
+
+async function fingerprint(database: Database): Promise<string> {
+  const hash = createHash('sha256');
+  for (const table of tables) {
+    const rows = await database.db.selectFrom(table).selectAll().execute();
+    const lines = rows.map((r) => JSON.stringify(r)).sort();
+    hash.update(`${table}:${lines.length}:${lines.join('\n')}`);
+  }
+  return hash.digest('hex');
+}
+
+/** A body the route must refuse: random JSON, or a valid body with one field broken or one key too many. */
+function malformedBody(valid: Record<string, unknown>): fc.Arbitrary<unknown> {
+  const keys = Object.keys(valid);
+  const broken = fc
+    .record({
+      key: fc.constantFrom(...keys),
+      value: fc.oneof(
+        fc.constant(null),
+        fc.string({ maxLength: 300 }),
+        fc.integer(),
+        fc.double(),
+        fc.boolean(),
+        fc.array(fc.anything(), { maxLength: 3 }),
+        fc.object(),
+      ),
+    })
+    .map(({ key, value }) => ({ ...valid, [key]: value }));
+  const extraKey = fc
+    .record({ key: fc.string({ minLength: 1, maxLength: 20 }), value: fc.anything() })
+    .map(({ key, value }) => ({ ...valid, [key]: value }));
+  const missing = fc
+    .constantFrom(...keys)
+    .map((key) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key)));
+  return fc.oneof(fc.anything(), broken, extraKey, missing, fc.constant(null), fc.constant([]), fc.string());
+}
+
+const rawPayloads: { contentType: string; payload: string | Buffer }[] = [
+  { contentType: 'application/json', payload: '{"code": ' },
+  { contentType: 'application/json', payload: '' },
+  { contentType: 'application/json', payload: 'null' },
+  { contentType: 'application/json', payload: '{"__proto__": {"admin": true}}' },
+  { contentType: 'application/json', payload: '['.repeat(5000) + ']'.repeat(5000) },
+  { contentType: 'application/json', payload: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }) },
+  { contentType: 'text/plain', payload: 'code=1' },
+  { contentType: 'application/x-www-form-urlencoded', payload: 'code=1&name=2' },
+  { contentType: 'multipart/form-data; boundary=x', payload: '--x\r\n\r\n--x--' },
+  { contentType: 'application/json; charset=latin1', payload: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]) },
+];
+
+const engines = await testEngines();
+
+describe.each(engines)('malformed bodies on %s', (engine) => {
+  let t: TestApp;
+  let admin: ApiClient;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    admin = await loginAs(t.app, 'admin');
+  });
+  afterAll(() => t.close());
+
+  it('covers every write endpoint of the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const writes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => ['post', 'patch', 'put', 'delete'].includes(m))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const covered = new Set(routes.map((r) => `${r.method} ${r.pattern}`));
+    expect(writes.filter((w) => !covered.has(w) && !exempt.has(w))).toEqual([]);
+  });
+
+  for (const route of routes) {
+    it(`${route.method} ${route.pattern}: no 500, no change`, async () => {
+      const before = await fingerprint(t.database);
+      const valid = route.valid(t);
+      const statuses = new Map<number, number>();
+      await fc.assert(
+        fc.asyncProperty(
+          malformedBody(valid)
+            // What goes over the wire: JSON drops undefined keys, which can make a broken body valid.
+            .map((body) => JSON.parse(JSON.stringify(body) ?? 'null') as unknown)
+            .filter((body) => !route.schema.safeParse(body).success),
+          async (body) => {
+            const response = await t.app.inject({
+              method: route.method,
+              url: route.url(t),
+              headers: { 'content-type': 'application/json', cookie: admin.cookie },
+              payload: JSON.stringify(body),
+            });
+            statuses.set(response.statusCode, (statuses.get(response.statusCode) ?? 0) + 1);
+            expect(response.statusCode, response.body).toBeGreaterThanOrEqual(400);
+            expect(response.statusCode, response.body).toBeLessThan(500);
+            expect(response.json().error.code).toMatch(/^[A-Z_]+$/);
+          },
+        ),
+        { numRuns: 150, seed: 20231018 },
+      );
+      for (const raw of rawPayloads) {
+        const response = await t.app.inject({
+          method: route.method,
+          url: route.url(t),
+          headers: { 'content-type': raw.contentType, cookie: admin.cookie },
+          payload: raw.payload,
+        });
+        expect(response.statusCode, `${raw.contentType}: ${response.body}`).toBeGreaterThanOrEqual(400);
+        expect(response.statusCode, response.body).toBeLessThan(500);
+        expect(response.json().error.code).toMatch(/^[A-Z_]+$/);
+      }
+      expect(await fingerprint(t.database)).toBe(before);
+      // Mostly 400s: the bodies were refused by validation, not by luck further in.
+      expect(statuses.get(400) ?? 0).toBeGreaterThan(100);
+    });
+  }
+});

@@ -1,0 +1,147 @@
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, privacyLogSerializers } from '../../src/http/app.js';
+import { seedDemo } from '../../src/demo/seed-demo.js';
+import { loginAs } from '../api-client.js';
+import { createTestDatabase, testEngines } from '../engines.js';
+import { startTestApp, testSessionOptions, type TestApp } from '../fixture.js';
+
+const engines = await testEngines();
+
+describe.each(engines)('HTTP security on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(() => t.close());
+
+  it('sets the usual security headers', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.json()).toEqual({ status: 'ok', engine });
+  });
+
+  it('refuses a cookie-authenticated write from another origin, and changes nothing', async () => {
+    const client = await loginAs(t.app, 'bithu.thanhan');
+    const before = await t.database.db
+      .selectFrom('households')
+      .select('address')
+      .where('id', '=', t.ids.otherThanhAnHouseholdId)
+      .executeTakeFirstOrThrow();
+    const version = (await client.get(`/api/v1/households/${t.ids.otherThanhAnHouseholdId}`)).json().version;
+    const body = { version, address: 'Địa chỉ do trang lạ gửi' };
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { 'sec-fetch-site': 'cross-site' },
+      { origin: 'null' },
+    ]) {
+      const response = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/households/${t.ids.otherThanhAnHouseholdId}`,
+        headers: { ...headers, cookie: client.cookie },
+        payload: body,
+      });
+      expect(response.statusCode).toBe(403);
+      expect(response.json().error.code).toBe('CROSS_SITE_REQUEST');
+    }
+    const after = await t.database.db
+      .selectFrom('households')
+      .select('address')
+      .where('id', '=', t.ids.otherThanhAnHouseholdId)
+      .executeTakeFirstOrThrow();
+    expect(after.address).toBe(before.address);
+    const sameOrigin = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/households/${t.ids.otherThanhAnHouseholdId}`,
+      headers: {
+        origin: 'http://localhost:80',
+        host: 'localhost:80',
+        'sec-fetch-site': 'same-origin',
+        cookie: client.cookie,
+      },
+      payload: body,
+    });
+    expect(sameOrigin.statusCode, sameOrigin.body).toBe(200);
+  });
+
+  it('answers unknown API paths with the error shape', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/api/v1/nothing-here' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('NOT_FOUND');
+  });
+
+  it('publishes an OpenAPI document generated from the schemas', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.openapi).toMatch(/^3\./);
+    for (const path of [
+      '/api/v1/units',
+      '/api/v1/members/{id}',
+      '/api/v1/households',
+      '/api/v1/assignments',
+      '/api/v1/auth/login',
+    ]) {
+      expect(Object.keys(doc.paths)).toContain(path);
+    }
+    const createHousehold = doc.paths['/api/v1/households'].post;
+    expect(createHousehold.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['code', 'headName', 'address', 'cellId']),
+    );
+  });
+});
+
+describe('server logs', () => {
+  it('carry no names, search terms or passwords', async () => {
+    const [engine] = engines;
+    const database = await createTestDatabase(engine!);
+    await seedDemo(database.db);
+    let output = '';
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        output += String(chunk);
+        done();
+      },
+    });
+    const app = await buildApp({
+      database,
+      session: testSessionOptions,
+      logger: { level: 'trace', stream, serializers: privacyLogSerializers },
+    });
+    try {
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'admin', password: 'sai-mat-khau-bi-mat' },
+      });
+      const client = await loginAs(app, 'admin');
+      const search = 'Nguyễn Văn';
+      await client.get(`/api/v1/households?q=${encodeURIComponent(search)}`);
+      await client.get('/api/v1/households?q=tran%20thi%20mai');
+      await client.post('/api/v1/households', {
+        code: 'HGD-LOG-1',
+        headName: 'Lâm Thị Bí Mật',
+        address: 'Tổ 3',
+        cellId: 999999,
+      });
+      expect(output.length).toBeGreaterThan(0);
+      for (const secret of [
+        'sai-mat-khau-bi-mat',
+        'caunoi-demo-2023',
+        'Nguyễn',
+        'Nguy%E1%BB%85n',
+        'tran%20thi',
+        'Bí Mật',
+        'HGD-LOG-1',
+      ]) {
+        expect(output).not.toContain(secret);
+      }
+      expect(output).toContain('/api/v1/households');
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+});
