@@ -6,6 +6,8 @@ import { migrateToLatest } from './db/migrate.js';
 import type { DemoAccount } from './demo/demo-types.js';
 import { generateDemo } from './demo/generate-demo.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { verifyPassword } from './auth/password.js';
+import { findUserByUsername } from './auth/auth.repository.js';
 
 export interface StartedServer {
   app: FastifyInstance;
@@ -22,21 +24,15 @@ export interface StartedServer {
 export async function startServer(config: Config, options: { seedDemo: boolean }): Promise<StartedServer> {
   const database = createDatabase(config.databaseUrl);
   await migrateToLatest(database.db);
-  let demoAccounts: DemoAccount[] = [];
+  const demoAccounts: DemoAccount[] = [];
   if (options.seedDemo) {
     const demo = generateDemo();
-    const result = await seedDemo(database.db, demo);
-    const present = await database.db
-      .selectFrom('users')
-      .select('username')
-      .where(
-        'username',
-        'in',
-        demo.accounts.map((a) => a.username),
-      )
-      .execute();
-    const names = new Set(present.map((p) => p.username));
-    demoAccounts = result.seeded || names.size > 0 ? demo.accounts.filter((a) => names.has(a.username)) : [];
+    await seedDemo(database.db, demo);
+    // List only the demo accounts that still open with the demo password.
+    for (const account of demo.accounts) {
+      const row = await findUserByUsername(database.db, account.username);
+      if (row && (await verifyPassword(row.password_hash, account.password))) demoAccounts.push(account);
+    }
   }
   const app = await buildApp({
     database,
