@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, DashboardOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import type { SessionUser } from '@caunoi/domain';
+import type { MessageKey } from '../i18n/dictionary.vi';
+
+export interface NavItem {
+  key: string;
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Paths that light this item up. */
+  match: (pathname: string) => boolean;
+}
+
+export function homePath(user: SessionUser): string {
+  return user.role === 'member' ? '/households' : `/units/${user.scopeUnitId}`;
+}
+
+/** A member's app is phone-first and about their own households only. */
+export function navItems(user: SessionUser): NavItem[] {
+  if (user.role === 'member') {
+    return [
+      {
+        key: 'households',
+        path: '/households',
+        label: 'nav.myHouseholds',
+        icon: <HomeOutlined />,
+        match: (p) => p.startsWith('/households'),
+      },
+    ];
+  }
+  const overview = `/units/${user.scopeUnitId}`;
+  return [
+    {
+      key: 'overview',
+      path: overview,
+      label: 'nav.overview',
+      icon: <DashboardOutlined />,
+      match: (p) => p === overview,
+    },
+    {
+      key: 'tree',
+      path: '/units',
+      label: 'nav.tree',
+      icon: <ApartmentOutlined />,
+      match: (p) => p.startsWith('/units') && p !== overview,
+    },
+    {
+      key: 'members',
+      path: '/members',
+      label: 'nav.members',
+      icon: <TeamOutlined />,
+      match: (p) => p.startsWith('/members'),
+    },
+    {
+      key: 'households',
+      path: '/households',
+      label: 'nav.households',
+      icon: <HomeOutlined />,
+      match: (p) => p.startsWith('/households'),
+    },
+  ];
+}

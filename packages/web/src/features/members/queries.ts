@@ -1,0 +1,67 @@
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { Member, Page } from '@caunoi/domain';
+import { api, queryString } from '../../api/client';
+
+/** The shape of `memberCellHistory` in @caunoi/domain, which exports the schema but not its type. */
+export interface MemberCellHistory {
+  cellId: number;
+  cellName: string;
+  startDate: string;
+  endDate: string | null;
+}
+export type MemberDetail = Member & { cells: MemberCellHistory[] };
+
+export interface MemberFilters {
+  unitId?: number | undefined;
+  q?: string | undefined;
+}
+
+const pageSize = 50;
+
+export const memberKeys = {
+  all: ['members'] as const,
+  list: (filters: MemberFilters) => [...memberKeys.all, 'list', filters] as const,
+  options: (cellId: number, q: string) => [...memberKeys.all, 'options', cellId, q] as const,
+  detail: (id: string) => [...memberKeys.all, 'detail', id] as const,
+};
+
+export function useMemberList(filters: MemberFilters) {
+  return useInfiniteQuery({
+    queryKey: memberKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Member>>(
+        `/members${queryString({ ...filters, limit: pageSize, offset: pageParam })}`,
+        signal,
+      ),
+    initialPageParam: 0,
+    getNextPageParam: (last) => last.nextOffset,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Members of one cell to choose from when assigning a household. */
+export function useCellMembers(cellId: number, q: string, enabled: boolean) {
+  return useQuery({
+    queryKey: memberKeys.options(cellId, q),
+    queryFn: ({ signal }) =>
+      api.get<Page<Member>>(`/members${queryString({ unitId: cellId, q, limit: 200 })}`, signal),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMember(id: string) {
+  return useQuery({
+    queryKey: memberKeys.detail(id),
+    queryFn: ({ signal }) => api.get<MemberDetail>(`/members/${id}`, signal),
+  });
+}
+
+/** Every member of a cell in one request (a cell has tens of members; the API allows 500). */
+export function useAllCellMembers(cellId: number) {
+  return useQuery({
+    queryKey: [...memberKeys.all, 'cell', cellId] as const,
+    queryFn: ({ signal }) =>
+      api.get<Page<Member>>(`/members${queryString({ unitId: cellId, limit: 500 })}`, signal),
+  });
+}
