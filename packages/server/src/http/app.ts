@@ -95,7 +95,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    const path = request.url.split('?')[0] ?? '';
+    // A missing asset is a 404, not the app's page: a stale bundle must fail loudly, not render blank.
+    const isAsset = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
+    if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !isAsset) {
       // Client-side routes: the single-page app decides.
       return reply.type('text/html').sendFile('index.html');
     }
