@@ -22,11 +22,6 @@ export function rangeContains(from: string, to: string | null, date: string): bo
 }
 
 /** True when two closed date ranges overlap; null ends are open. */
-export function rangesOverlap(
-  aFrom: string,
-  aTo: string | null,
-  bFrom: string,
-  bTo: string | null,
-): boolean {
+export function rangesOverlap(aFrom: string, aTo: string | null, bFrom: string, bTo: string | null): boolean {
   return (aTo === null || bFrom <= aTo) && (bTo === null || aFrom <= bTo);
 }

@@ -4,7 +4,11 @@
  * the code up in English when the user chose English.
  */
 export const errorCodes = {
-  VALIDATION_FAILED: { status: 400, vi: 'Dữ liệu gửi lên không hợp lệ.', en: 'The submitted data is invalid.' },
+  VALIDATION_FAILED: {
+    status: 400,
+    vi: 'Dữ liệu gửi lên không hợp lệ.',
+    en: 'The submitted data is invalid.',
+  },
   BAD_REQUEST: { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'The request is invalid.' },
   UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please log in.' },
   INVALID_CREDENTIALS: {
@@ -17,7 +21,11 @@ export const errorCodes = {
     vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
     en: 'Too many failed logins. Please try again in a few minutes.',
   },
-  FORBIDDEN: { status: 403, vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' },
+  FORBIDDEN: {
+    status: 403,
+    vi: 'Bạn không có quyền thực hiện thao tác này.',
+    en: 'You are not allowed to do this.',
+  },
   CROSS_SITE_REQUEST: {
     status: 403,
     vi: 'Yêu cầu bị từ chối vì không xuất phát từ ứng dụng Cầu Nối.',
@@ -46,8 +54,16 @@ export const errorCodes = {
     vi: 'Không thể đặt đơn vị này dưới đơn vị cha đã chọn.',
     en: 'This unit cannot be placed under the chosen parent.',
   },
-  NOT_A_CELL: { status: 409, vi: 'Đơn vị được chọn không phải là chi bộ.', en: 'The chosen unit is not a cell.' },
-  NOT_A_HAMLET: { status: 409, vi: 'Đơn vị được chọn không phải là ấp.', en: 'The chosen unit is not a hamlet.' },
+  NOT_A_CELL: {
+    status: 409,
+    vi: 'Đơn vị được chọn không phải là chi bộ.',
+    en: 'The chosen unit is not a cell.',
+  },
+  NOT_A_HAMLET: {
+    status: 409,
+    vi: 'Đơn vị được chọn không phải là ấp.',
+    en: 'The chosen unit is not a hamlet.',
+  },
   OTHER_ORGANISATION: {
     status: 409,
     vi: 'Đảng viên và hộ gia đình không thuộc cùng một đảng bộ cơ sở.',
@@ -58,7 +74,11 @@ export const errorCodes = {
     vi: 'Đảng viên không còn sinh hoạt tại chi bộ vào ngày đó.',
     en: 'The member is not active in the cell on that date.',
   },
-  INVALID_DATES: { status: 409, vi: 'Ngày kết thúc phải sau ngày bắt đầu.', en: 'The end date must follow the start date.' },
+  INVALID_DATES: {
+    status: 409,
+    vi: 'Ngày kết thúc phải sau ngày bắt đầu.',
+    en: 'The end date must follow the start date.',
+  },
   ROLE_NOT_GRANTABLE: {
     status: 403,
     vi: 'Bạn không thể cấp vai trò này.',

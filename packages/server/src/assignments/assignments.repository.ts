@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Assignment } from '@caunoi/domain';
 import type { AssignmentTable, DB } from '../db/schema.js';
-import { underPath } from '../db/sql-helpers.js';
+import { isUniqueViolation, underPath } from '../db/sql-helpers.js';
 
 export type AssignmentRow = Selectable<AssignmentTable>;
 type AssignmentWithNames = AssignmentRow & { member_name: string; household_code: string; head_name: string };
@@ -80,8 +80,15 @@ export async function assignmentsOverlapping(
     .execute();
 }
 
-export async function insertAssignment(db: Kysely<DB>, values: AssignmentTable): Promise<void> {
-  await db.insertInto('assignments').values(values).execute();
+/** False when a unique index refuses it: another open assignment of the household (or this id) landed first. */
+export async function insertAssignment(db: Kysely<DB>, values: AssignmentTable): Promise<boolean> {
+  try {
+    await db.insertInto('assignments').values(values).execute();
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }
 
 export async function endAssignmentRow(

@@ -83,7 +83,7 @@ export async function createAssignment(
         changes: { endDate: [null, dayBefore(input.startDate)] },
       });
     }
-    await insertAssignment(trx, {
+    const inserted = await insertAssignment(trx, {
       id,
       org_id: household.org_id,
       member_id: member.id,
@@ -96,6 +96,8 @@ export async function createAssignment(
       created_at: now,
       updated_at: now,
     });
+    // A simultaneous request assigned the household between our check and our insert.
+    if (!inserted) throw new AppError('ALREADY_ASSIGNED');
     await recordAudit(trx, actor, {
       action: 'create',
       entity: 'assignment',

@@ -19,6 +19,16 @@ export function containsFolded(column: Expression<string>, folded: string): RawB
   return sql<SqlBool>`${column} like ${likeContains(folded)} escape '\\'`;
 }
 
+/**
+ * True when a unique index refused a row: pg reports SQLSTATE 23505, SQLite
+ * SQLITE_CONSTRAINT_UNIQUE or _PRIMARYKEY. Two requests that both passed a
+ * service's "is it taken?" check race here, and the loser must get a 409.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 export function nowIso(): string {
   return new Date().toISOString();
 }

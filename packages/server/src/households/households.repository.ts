@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely, Selectable, Updateable } from 'kysely';
 import type { HouseholdSummary, Person, PovertyStatus, RelationToHead, Sex } from '@caunoi/domain';
 import type { DB, HouseholdPersonTable, HouseholdTable } from '../db/schema.js';
-import { containsFolded, toBool, toCount, underPath } from '../db/sql-helpers.js';
+import { containsFolded, isUniqueViolation, toBool, toCount, underPath } from '../db/sql-helpers.js';
 
 export type HouseholdRow = Selectable<HouseholdTable>;
 
@@ -116,11 +116,18 @@ export async function householdCodeTaken(db: Kysely<DB>, code: string): Promise<
   return row !== undefined;
 }
 
+/** False when a unique index refuses it: a simultaneous request took the code (or the id) first. */
 export async function insertHousehold(
   db: Kysely<DB>,
   values: Omit<HouseholdTable, 'status' | 'version'>,
-): Promise<void> {
-  await db.insertInto('households').values(values).execute();
+): Promise<boolean> {
+  try {
+    await db.insertInto('households').values(values).execute();
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }
 
 export async function updateHouseholdRow(

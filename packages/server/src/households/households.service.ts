@@ -136,7 +136,7 @@ export async function createHousehold(
     if (await householdCodeTaken(trx, input.code)) throw new AppError('DUPLICATE_CODE', { field: 'code' });
     const now = nowIso();
     const year = input.povertyYear ?? Number(todayInVietnam().slice(0, 4));
-    await insertHousehold(trx, {
+    const inserted = await insertHousehold(trx, {
       id,
       org_id: cell.org_id,
       cell_id: cell.id,
@@ -154,6 +154,7 @@ export async function createHousehold(
       created_at: now,
       updated_at: now,
     });
+    if (!inserted) throw new AppError('DUPLICATE_CODE', { field: 'code' });
     // People of a new household always get fresh ids: a client id must not collide with another household's person.
     await insertPeople(
       trx,
@@ -190,6 +191,14 @@ export async function updateHousehold(
   input: UpdateHouseholdInput,
 ): Promise<Household> {
   requirePermission(actor, 'household.write');
+  // One person listed twice would be updated twice and counted twice.
+  const personIds = (input.people ?? []).flatMap((p) => (p.id ? [p.id] : []));
+  if (new Set(personIds).size !== personIds.length) {
+    throw new AppError('VALIDATION_FAILED', {
+      in: 'body',
+      issues: [{ path: '/people', code: 'duplicate_id' }],
+    });
+  }
   await db.transaction().execute(async (trx) => {
     const row = await loadHouseholdInScope(trx, actor, id);
     if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { CellRole, Member, MemberStatus, Sex } from '@caunoi/domain';
 import type { DB, MemberTable } from '../db/schema.js';
-import { containsFolded, toBool, toCount, underPath } from '../db/sql-helpers.js';
+import { containsFolded, isUniqueViolation, toBool, toCount, underPath } from '../db/sql-helpers.js';
 
 export type MemberRow = Selectable<MemberTable>;
 type MemberWithCell = MemberRow & { cell_name: string; household_count: number | string | null };
@@ -80,8 +80,15 @@ export async function memberCodeTaken(db: Kysely<DB>, code: string): Promise<boo
   return row !== undefined;
 }
 
-export async function insertMember(db: Kysely<DB>, values: Omit<MemberTable, 'version'>): Promise<void> {
-  await db.insertInto('members').values(values).execute();
+/** False when a unique index refuses it: a simultaneous request took the code (or the id) first. */
+export async function insertMember(db: Kysely<DB>, values: Omit<MemberTable, 'version'>): Promise<boolean> {
+  try {
+    await db.insertInto('members').values(values).execute();
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }
 
 export async function insertMemberCell(

@@ -76,7 +76,7 @@ export async function createMember(db: Kysely<DB>, actor: Actor, input: CreateMe
     if (await findMemberRow(trx, id)) throw new AppError('DUPLICATE_CODE', { field: 'id' });
     if (await memberCodeTaken(trx, input.code)) throw new AppError('DUPLICATE_CODE', { field: 'code' });
     const now = nowIso();
-    await insertMember(trx, {
+    const inserted = await insertMember(trx, {
       id,
       org_id: cell.org_id,
       cell_id: cell.id,
@@ -95,6 +95,7 @@ export async function createMember(db: Kysely<DB>, actor: Actor, input: CreateMe
       created_at: now,
       updated_at: now,
     });
+    if (!inserted) throw new AppError('DUPLICATE_CODE', { field: 'code' });
     await insertMemberCell(trx, {
       id: uuidv7(),
       org_id: cell.org_id,

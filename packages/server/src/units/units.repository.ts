@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Unit, UnitCounts, UnitKind } from '@caunoi/domain';
 import type { DB, OrgUnitTable } from '../db/schema.js';
-import { toCount, underPath } from '../db/sql-helpers.js';
+import { containsFolded, isUniqueViolation, toCount, underPath } from '../db/sql-helpers.js';
 
 export type UnitRow = Selectable<OrgUnitTable>;
 
@@ -56,6 +56,27 @@ export async function findUnitsWithCodeFrom(db: Kysely<DB>, code: string, from: 
     .execute();
 }
 
+/**
+ * Other units with this code whose validity overlaps [from, to] (`to` null:
+ * open-ended). A code belongs to one unit at a time.
+ */
+export async function findOtherUnitsWithCodeBetween(
+  db: Kysely<DB>,
+  code: string,
+  from: string,
+  to: string | null,
+  exceptId: number,
+): Promise<UnitRow[]> {
+  let query = db
+    .selectFrom('org_units')
+    .selectAll()
+    .where('code', '=', code)
+    .where('id', '!=', exceptId)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', from)]));
+  if (to !== null) query = query.where('valid_from', '<=', to);
+  return query.execute();
+}
+
 export async function listChildUnits(db: Kysely<DB>, parentId: number): Promise<UnitRow[]> {
   return db.selectFrom('org_units').selectAll().where('parent_id', '=', parentId).orderBy('code').execute();
 }
@@ -83,7 +104,7 @@ export async function searchUnitsUnder(
     .selectFrom('org_units')
     .selectAll()
     .where((eb) => underPath(eb.ref('path'), path))
-    .where('name_folded', 'like', `%${folded}%`);
+    .where((eb) => containsFolded(eb.ref('name_folded'), folded));
   if (kinds && kinds.length > 0) query = query.where('kind', 'in', kinds);
   return query.orderBy('depth').orderBy('code').limit(limit).offset(offset).execute();
 }
@@ -91,13 +112,19 @@ export async function searchUnitsUnder(
 export async function insertUnit(
   db: Kysely<DB>,
   values: Omit<OrgUnitTable, 'id' | 'version' | 'path' | 'depth' | 'org_id'> & { depth: number },
-): Promise<number> {
-  const row = await db
-    .insertInto('org_units')
-    .values({ ...values, path: '', org_id: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+): Promise<number | null> {
+  try {
+    const row = await db
+      .insertInto('org_units')
+      .values({ ...values, path: '', org_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  } catch (error) {
+    // A simultaneous request gave a current unit the same code first.
+    if (isUniqueViolation(error)) return null;
+    throw error;
+  }
 }
 
 export async function setUnitPath(
@@ -131,6 +158,9 @@ export async function countUnder(db: Kysely<DB>, path: string, onDate: string): 
     .select((eb) => eb.fn.countAll().as('n'))
     .where((eb) => underPath(eb.ref('path'), path))
     .where('kind', 'in', ['cell', 'base_cell'])
+    // Cells that exist on the date: ended (merged, dissolved) and future cells are history, not figures.
+    .where('valid_from', '<=', onDate)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', onDate)]))
     .executeTakeFirstOrThrow();
   const members = await db
     .selectFrom('members')

@@ -19,6 +19,7 @@ import {
   countChildren,
   countUnder,
   findUnitById,
+  findOtherUnitsWithCodeBetween,
   findUnitsByIds,
   findUnitsWithCodeFrom,
   insertUnit,
@@ -143,6 +144,7 @@ export async function createUnit(db: Kysely<DB>, actor: Actor, input: CreateUnit
       created_at: now,
       updated_at: now,
     });
+    if (id === null) throw new AppError('DUPLICATE_CODE', { field: 'code' });
     const path = `${parent?.path ?? '/'}${id}/`;
     const orgId = isGrassrootsKind(input.kind) && !parent?.org_id ? id : (parent?.org_id ?? null);
     await setUnitPath(trx, id, path, orgId);
@@ -176,6 +178,11 @@ export async function updateUnit(
     const row = await loadUnitInScope(trx, actor, id);
     if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
     if (input.validTo && input.validTo < row.valid_from) throw new AppError('INVALID_DATES');
+    // Reopening or extending a unit must not make it overlap the unit that carries its code next.
+    if (input.validTo !== undefined && input.validTo !== row.valid_to) {
+      const clash = await findOtherUnitsWithCodeBetween(trx, row.code, row.valid_from, input.validTo, row.id);
+      if (clash.length > 0) throw new AppError('DUPLICATE_CODE', { field: 'validTo' });
+    }
     const hamletId =
       input.hamletId === undefined
         ? undefined
