@@ -6,7 +6,7 @@ import { errorToMessage } from '../../api/error-message';
 import { useDebounced } from '../../components/use-debounced';
 import { formatDate } from '../../format/date';
 import { formatNumber } from '../../format/number';
-import { cellRoleLabels } from '../../i18n/domain-labels';
+import { cellRoleLabels } from '@caunoi/domain';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCellMembers } from '../members/queries';
 import { useCreateAssignment } from './mutations';

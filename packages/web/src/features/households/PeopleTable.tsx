@@ -1,7 +1,7 @@
 import { Table, type TableColumnsType } from 'antd';
 import type { Person } from '@caunoi/domain';
 import { useIsPhone } from '../../components/use-is-phone';
-import { relationLabels, sexLabels } from '../../i18n/domain-labels';
+import { relationLabels, sexLabels } from '@caunoi/domain';
 import { useI18n } from '../../i18n/i18n-context';
 
 /** The people of the household; on a phone the relation sits under the name to keep four facts in 360 px. */

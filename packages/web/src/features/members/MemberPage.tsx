@@ -6,7 +6,7 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../format/date';
 import { formatNumber } from '../../format/number';
-import { sexLabels } from '../../i18n/domain-labels';
+import { sexLabels } from '@caunoi/domain';
 import { useI18n } from '../../i18n/i18n-context';
 import { AssignmentHistory } from '../assignments/AssignmentHistory';
 import { useCurrentUser } from '../auth/current-user';

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import type { Member } from '@caunoi/domain';
-import { cellRoleLabels, memberStatusLabels } from '../../i18n/domain-labels';
+import { cellRoleLabels, memberStatusLabels } from '@caunoi/domain';
 import { useI18n } from '../../i18n/i18n-context';
 
 export function MemberStatusTag({ status }: { status: Member['status'] }) {
