@@ -35,11 +35,11 @@ interface Report {
   }[];
 }
 
-/** The report as published: CAUNOI_REPORT_JSON, else the shared data folder beside the repository. */
+/** The report as published: CAUNOI_REPORT_JSON, else the copy kept in docs/ (from shared/data). */
 function reportPath(): string {
   const candidates = [
     process.env.CAUNOI_REPORT_JSON,
-    fileURLToPath(new URL('../../../../data/giong-rieng-2023.json', import.meta.url)),
+    fileURLToPath(new URL('../../../../docs/giong-rieng-2023.json', import.meta.url)),
     fileURLToPath(new URL('../../../../../shared/data/giong-rieng-2023.json', import.meta.url)),
   ].filter((p): p is string => typeof p === 'string');
   const found = candidates.find((p) => existsSync(p));
