@@ -14,6 +14,7 @@ import {
   findUserByUsername,
   insertSession,
   touchSession,
+  type UserRow,
 } from './auth.repository.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
 import {
@@ -111,24 +112,22 @@ export async function login(
       entityId: user.id,
     },
   );
-  return { token, expiresAt, user: await toSessionUser(db, user.id) };
+  const unit = await findUnitById(db, user.scope_unit_id);
+  return { token, expiresAt, user: toSessionUser(user, unit?.name ?? '') };
 }
 
 export async function logout(db: Kysely<DB>, token: string): Promise<void> {
   await deleteSession(db, hashToken(token));
 }
 
-async function toSessionUser(db: Kysely<DB>, userId: string): Promise<SessionUser> {
-  const user = await findUserById(db, userId);
-  if (!user) throw new AppError('UNAUTHENTICATED');
-  const unit = await findUnitById(db, user.scope_unit_id);
+function toSessionUser(user: UserRow, unitName: string): SessionUser {
   return {
     id: user.id,
     username: user.username,
     displayName: user.display_name,
     role: user.role as Role,
     scopeUnitId: user.scope_unit_id,
-    scopeUnitName: unit?.name ?? '',
+    scopeUnitName: unitName,
     memberId: user.member_id,
     language: user.language as Language,
   };
@@ -176,15 +175,6 @@ export async function resolveSession(
   };
   return {
     actor,
-    user: {
-      id: user.id,
-      username: user.username,
-      displayName: user.display_name,
-      role: user.role as Role,
-      scopeUnitId: unit.id,
-      scopeUnitName: unit.name,
-      memberId: user.member_id,
-      language: user.language as Language,
-    },
+    user: toSessionUser(user, unit.name),
   };
 }
