@@ -60,3 +60,10 @@ export const unitDetail = unit.extend({
   counts: unitCounts,
 });
 export type UnitDetail = z.infer<typeof unitDetail>;
+
+/** The figures of each child of a unit at a date: the rows of the report's per-cell table. */
+export const childFigures = z.object({
+  date: isoDate,
+  items: z.array(z.object({ unit, counts: unitCounts })),
+});
+export type ChildFigures = z.infer<typeof childFigures>;

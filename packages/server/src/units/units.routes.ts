@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
+  childFigures,
   createUnitInput,
   pageOf,
   toPage,
@@ -14,7 +15,7 @@ import {
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
-import { createUnit, getUnit, listUnits, updateUnit } from './units.service.js';
+import { createUnit, getChildFigures, getUnit, listUnits, updateUnit } from './units.service.js';
 
 const listQuery = z.strictObject({
   parentId: unitId.optional(),
@@ -52,6 +53,18 @@ export function registerUnitRoutes(app: FastifyInstance, db: Kysely<DB>): void {
       },
     },
     async (request) => getUnit(db, actorOf(request), request.params.id),
+  );
+  r.get(
+    '/api/v1/units/:id/children/figures',
+    {
+      schema: {
+        tags: ['units'],
+        summary: 'Each child unit with its figures today (the per-cell table of a commune)',
+        params: z.object({ id: unitId }),
+        response: { 200: childFigures },
+      },
+    },
+    async (request) => getChildFigures(db, actorOf(request), request.params.id),
   );
   r.post(
     '/api/v1/units',

@@ -4,6 +4,7 @@ import {
   foldVietnamese,
   isGrassrootsKind,
   todayInVietnam,
+  type ChildFigures,
   type CreateUnitInput,
   type Unit,
   type UnitDetail,
@@ -206,4 +207,19 @@ export async function updateUnit(
     });
     return toUnit((await findUnitById(trx, id)) as UnitRow);
   });
+}
+
+/** Every child of a unit with its live figures, in one answer (one request from a phone, not one per child). */
+export async function getChildFigures(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  onDate = todayInVietnam(),
+): Promise<ChildFigures> {
+  const parent = await loadUnitInScope(db, actor, id);
+  if (isMemberOnly(actor)) return { date: onDate, items: [] };
+  const children = await withChildCounts(db, await listChildUnits(db, parent.id));
+  const items = [];
+  for (const child of children) items.push({ unit: child, counts: await countUnder(db, child.path, onDate) });
+  return { date: onDate, items };
 }

@@ -219,3 +219,35 @@ describe.each(engines)('demo figures through the API on %s', (engine) => {
     }
   });
 });
+
+describe.each(await testEngines())('per-cell figures on %s', (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+  });
+  afterAll(() => t.close());
+
+  it("give each hamlet cell of Thạnh Lộc the report's figures in one answer, adding up to the commune", async () => {
+    const leader = await loginAs(t.app, 'bithu.thanhloc');
+    const response = await leader.get(`/api/v1/units/${t.ids.thanhLocId}/children/figures`);
+    expect(response.statusCode).toBe(200);
+    const { items } = response.json() as {
+      items: { unit: { name: string; kind: string }; counts: UnitDetail['counts'] }[];
+    };
+    for (const hamlet of commune('Đảng bộ xã Thạnh Lộc').hamlets ?? []) {
+      const row = items.find((i) => i.unit.name === hamlet.cell);
+      expect(row?.counts.membersAssigned, hamlet.cell).toBe(hamlet.membersAssigned);
+      expect(row?.counts.households, hamlet.cell).toBe(hamlet.households);
+    }
+    const cells = items.filter((i) => i.unit.kind === 'cell');
+    const whole = (await leader.get(`/api/v1/units/${t.ids.thanhLocId}`)).json().counts;
+    expect(cells.reduce((sum, i) => sum + i.counts.households, 0)).toBe(whole.households);
+    expect(cells.reduce((sum, i) => sum + i.counts.members, 0)).toBe(whole.members);
+  });
+
+  it('tell a member nothing', async () => {
+    const member = await loginAs(t.app, 'dangvien.thanhan');
+    const response = await member.get(`/api/v1/units/${t.ids.thanhAnCellId}/children/figures`);
+    expect(response.json().items).toEqual([]);
+  });
+});

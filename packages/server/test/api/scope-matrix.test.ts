@@ -59,6 +59,11 @@ const cases: Case[] = [
     permission: 'read',
     run: (c, x) => c.get(`/api/v1/units?parentId=${x.cellId}`),
   },
+  {
+    name: 'GET child figures',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/units/${x.cellId}/children/figures`),
+  },
   { name: 'GET member', permission: 'read', run: (c, x) => c.get(`/api/v1/members/${x.memberId}`) },
   {
     name: 'GET members of unit',

@@ -17,8 +17,8 @@ import { MemberLoadChart } from './MemberLoadChart';
 import { UnitKindTag } from './UnitKindTag';
 import { useChildFigures } from './use-child-figures';
 
-function ChildSection({ units }: { units: Unit[] }) {
-  const { rows } = useChildFigures(units);
+function ChildSection({ parentId, units }: { parentId: number; units: Unit[] }) {
+  const { rows } = useChildFigures(parentId, units);
   return (
     <>
       <CoverageChart figures={rows} />
@@ -79,7 +79,9 @@ export default function UnitPage() {
         <UnitFigures unitId={u.id} kind={u.kind} counts={u.counts} />
       )}
       {isCellKind(u.kind) && !isMember ? <MemberLoadChart cellId={u.id} /> : null}
-      {hasChildren && children.data && !isMember ? <ChildSection units={children.data.items} /> : null}
+      {hasChildren && children.data && !isMember ? (
+        <ChildSection parentId={id} units={children.data.items} />
+      ) : null}
     </>
   );
 }

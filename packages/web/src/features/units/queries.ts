@@ -1,4 +1,4 @@
-import { useQueries, useQuery, type QueryClient } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { Page, Unit, UnitDetail } from '@caunoi/domain';
 import { api, queryString } from '../../api/client';
 
@@ -45,9 +45,4 @@ function detailQuery(id: number) {
 
 export function useUnit(id: number | undefined) {
   return useQuery({ ...detailQuery(id ?? 0), enabled: id !== undefined && id > 0 });
-}
-
-/** Figures of several units at once, for the chart of a unit's children. */
-export function useUnitDetails(ids: number[]) {
-  return useQueries({ queries: ids.map((id) => detailQuery(id)) });
 }

@@ -1,8 +1,7 @@
-import type { Unit, UnitCounts } from '@caunoi/domain';
-import { useUnitDetails } from './queries';
-
-/** More children than this cost one request each for little use; their figures are left out. */
-export const maxChildFigures = 40;
+import { useQuery } from '@tanstack/react-query';
+import type { ChildFigures as ChildFiguresAnswer, Unit, UnitCounts } from '@caunoi/domain';
+import { api } from '../../api/client';
+import { unitKeys } from './queries';
 
 export interface ChildFigures {
   unit: Unit;
@@ -10,12 +9,18 @@ export interface ChildFigures {
 }
 
 /**
- * The figures of each child unit, one request per child (the API has no
- * per-child rollup yet): the rows of the report's table and chart.
+ * The figures of each child unit in one request (a phone on a weak signal
+ * should not make one per cell): the rows of the report's table and chart.
  */
-export function useChildFigures(children: Unit[]): { rows: ChildFigures[]; loaded: boolean } {
-  const withFigures = children.slice(0, maxChildFigures);
-  const details = useUnitDetails(withFigures.map((u) => u.id));
-  const rows = children.map((unit, index) => ({ unit, counts: details[index]?.data?.counts }));
-  return { rows, loaded: details.every((d) => d.data !== undefined || d.isError) };
+export function useChildFigures(
+  parentId: number,
+  children: Unit[],
+): { rows: ChildFigures[]; loaded: boolean } {
+  const figures = useQuery({
+    queryKey: [...unitKeys.detail(parentId), 'children-figures'],
+    queryFn: ({ signal }) => api.get<ChildFiguresAnswer>(`/units/${parentId}/children/figures`, signal),
+  });
+  const byId = new Map(figures.data?.items.map((item) => [item.unit.id, item.counts]));
+  const rows = children.map((unit) => ({ unit, counts: byId.get(unit.id) }));
+  return { rows, loaded: !figures.isPending };
 }
