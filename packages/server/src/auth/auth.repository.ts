@@ -67,3 +67,12 @@ export async function saveThrottle(
 export async function clearThrottle(db: Kysely<DB>, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
 }
+
+/** Throttle rows whose window and lock are long over: they would only grow the table. */
+export async function deleteStaleThrottles(db: Kysely<DB>, before: string): Promise<void> {
+  await db
+    .deleteFrom('login_throttle')
+    .where('window_started_at', '<', before)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', before)]))
+    .execute();
+}

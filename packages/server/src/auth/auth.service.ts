@@ -8,7 +8,9 @@ import { AppError } from '../errors/app-error.js';
 import { findUnitById } from '../units/units.repository.js';
 import type { Actor } from './actor.js';
 import {
+  deleteExpiredSessions,
   deleteSession,
+  deleteStaleThrottles,
   findSession,
   findUserById,
   findUserByUsername,
@@ -86,6 +88,9 @@ export async function login(
     throw new AppError('INVALID_CREDENTIALS');
   }
   await recordSuccess(db, accountKey);
+  // Housekeeping rides on logins: no timer needed, and it runs where sessions are made.
+  await deleteExpiredSessions(db, now.toISOString());
+  await deleteStaleThrottles(db, new Date(now.getTime() - 24 * 3_600_000).toISOString());
 
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + options.idleMs);

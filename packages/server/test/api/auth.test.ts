@@ -63,6 +63,49 @@ describe.each(engines)('auth on %s', (engine) => {
     expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
+  it('clears expired sessions and stale throttle rows at the next login', async () => {
+    const { db } = t.database;
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('sessions')
+      .values({
+        token_hash: 'f'.repeat(64),
+        user_id: user.id,
+        created_at: '2020-01-01T00:00:00.000Z',
+        expires_at: '2020-01-01T08:00:00.000Z',
+        last_seen_at: '2020-01-01T00:00:00.000Z',
+      })
+      .execute();
+    await db
+      .insertInto('login_throttle')
+      .values({
+        key: 'ip:192.0.2.1',
+        failures: 3,
+        window_started_at: '2020-01-01T00:00:00.000Z',
+        locked_until: null,
+      })
+      .execute();
+    await loginAs(t.app, 'admin');
+    expect(
+      await db
+        .selectFrom('sessions')
+        .select('token_hash')
+        .where('token_hash', '=', 'f'.repeat(64))
+        .executeTakeFirst(),
+    ).toBeUndefined();
+    expect(
+      await db
+        .selectFrom('login_throttle')
+        .select('key')
+        .where('key', '=', 'ip:192.0.2.1')
+        .executeTakeFirst(),
+    ).toBeUndefined();
+  });
+
   it('refuses a wrong password without saying whether the account exists', async () => {
     const wrong = await t.app.inject({
       method: 'POST',
