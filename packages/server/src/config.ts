@@ -12,6 +12,12 @@ export interface Config {
   webDir: string;
   secureCookies: boolean;
   publicUrl: string | undefined;
+  /**
+   * How often the petition deadline job runs, in ms; 0 or unset: not at all
+   * (tests, a second process that should only serve). Default from the
+   * environment: every 10 minutes.
+   */
+  escalationIntervalMs?: number;
 }
 
 /** Reads the environment once; the CLI's flags override it. */
@@ -24,6 +30,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: env.CAUNOI_WEB_DIR ?? resolve(repositoryRoot, 'packages/web/dist'),
     secureCookies: env.CAUNOI_SECURE_COOKIES === 'true',
     publicUrl: env.CAUNOI_PUBLIC_URL,
+    escalationIntervalMs: env.CAUNOI_ESCALATION_INTERVAL_MS
+      ? Number(env.CAUNOI_ESCALATION_INTERVAL_MS)
+      : 10 * 60_000,
   };
 }
 

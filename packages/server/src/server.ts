@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
+import { todayInVietnam } from '@caunoi/domain';
 import { privacyLogSerializers, buildApp } from './http/app.js';
 import { describeDatabase, type Config } from './config.js';
 import { createDatabase, type Engine } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { DemoAccount } from './demo/demo-types.js';
 import { generateDemo } from './demo/generate-demo.js';
+import { generateCellLifeDemo } from './demo/cell-life-demo.js';
 import { seedDemo } from './demo/seed-demo.js';
 import { verifyPassword } from './auth/password.js';
 import { findUserByUsername } from './auth/auth.repository.js';
+import { startEscalationJob } from './petitions/escalation-job.js';
 
 export interface StartedServer {
   app: FastifyInstance;
@@ -29,7 +32,7 @@ export async function startServer(config: Config, options: { seedDemo: boolean }
     const demo = generateDemo();
     await seedDemo(database.db, demo);
     // List only the demo accounts that still open with the demo password.
-    for (const account of demo.accounts) {
+    for (const account of [...demo.accounts, ...generateCellLifeDemo(demo, todayInVietnam()).accounts]) {
       const row = await findUserByUsername(database.db, account.username);
       if (row && (await verifyPassword(row.password_hash, account.password))) demoAccounts.push(account);
     }
@@ -41,6 +44,19 @@ export async function startServer(config: Config, options: { seedDemo: boolean }
     logger: { level: process.env.LOG_LEVEL ?? 'warn', serializers: privacyLogSerializers },
     allowedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
   });
+  const interval = config.escalationIntervalMs ?? 0;
+  if (Number.isFinite(interval) && interval > 0) {
+    // Overdue petition steps move up a level; safe with several servers on one database.
+    const stopJob = startEscalationJob(database.db, {
+      intervalMs: interval,
+      onError: (error) =>
+        app.log.error(
+          { err: { type: (error as Error)?.name, code: (error as { code?: unknown })?.code } },
+          'escalation job failed',
+        ),
+    });
+    app.addHook('onClose', stopJob);
+  }
   app.addHook('onClose', async () => database.close());
   await app.listen({ port: config.port, host: config.host });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {

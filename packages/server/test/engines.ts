@@ -78,7 +78,18 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
       await database.close();
       const cleanup = new pg.Client({ connectionString: pgAdminUrl });
       await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
+      // pg's pool resolves end() before its sockets have closed; forcing the drop
+      // at once kills those sessions and their clients throw an uncaught error.
+      // Wait for them to leave, and force only as a last resort.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await cleanup.query(`drop database if exists ${name}${attempt < 50 ? '' : ' with (force)'}`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      }
       await cleanup.end();
     },
   };

@@ -25,3 +25,18 @@ describe('permissions', () => {
     for (const r of roles) expect(canGrantRole('cell_secretary', r)).toBe(false);
   });
 });
+
+describe('permissions of cell life', () => {
+  it('lets the cell secretary record meetings, and the committee manage oversight, results and awards', () => {
+    expect(can('cell_secretary', 'meeting.write')).toBe(true);
+    expect(can('cell_secretary', 'oversight.write')).toBe(false);
+    expect(can('cell_secretary', 'award.write')).toBe(false);
+    for (const p of ['oversight.write', 'result.write', 'award.write'] as const) {
+      expect(can('commune_leader', p)).toBe(true);
+      expect(can('committee_staff', p)).toBe(true);
+    }
+    expect(can('commune_leader', 'catalogue.write')).toBe(false);
+    expect(can('committee_staff', 'catalogue.write')).toBe(true);
+    expect(can('member', 'meeting.write')).toBe(false);
+  });
+});

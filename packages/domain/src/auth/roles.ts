@@ -24,6 +24,13 @@ export const permissions = [
   'assignment.write',
   'user.write',
   'audit.read',
+  'meeting.write',
+  'oversight.write',
+  'result.write',
+  'award.write',
+  'catalogue.write',
+  'petition.write',
+  'petition.settings',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -36,10 +43,25 @@ const grants: Record<Role, readonly Permission[]> = {
     'assignment.write',
     'user.write',
     'audit.read',
+    'meeting.write',
+    'oversight.write',
+    'result.write',
+    'award.write',
+    'catalogue.write',
+    'petition.write',
+    'petition.settings',
   ],
-  commune_leader: ['assignment.write', 'audit.read'],
-  cell_secretary: ['member.write', 'household.write', 'assignment.write'],
-  member: ['household.write'],
+  commune_leader: [
+    'assignment.write',
+    'audit.read',
+    'oversight.write',
+    'result.write',
+    'award.write',
+    'petition.write',
+    'petition.settings',
+  ],
+  cell_secretary: ['member.write', 'household.write', 'assignment.write', 'meeting.write', 'petition.write'],
+  member: ['household.write', 'petition.write'],
 };
 
 export function can(r: Role, p: Permission): boolean {

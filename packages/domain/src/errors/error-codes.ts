@@ -84,6 +84,100 @@ export const errorCodes = {
     vi: 'Bạn không thể cấp vai trò này.',
     en: 'You cannot grant this role.',
   },
+  MEETING_NOT_FOUND: { status: 404, vi: 'Không tìm thấy buổi sinh hoạt.', en: 'Meeting not found.' },
+  MEETING_EXISTS: {
+    status: 409,
+    vi: 'Chi bộ đã có buổi sinh hoạt thường kỳ trong tháng này.',
+    en: 'The cell already has its regular meeting in this month.',
+  },
+  MEETING_DATE_IN_FUTURE: {
+    status: 409,
+    vi: 'Không thể ghi biên bản cho buổi sinh hoạt chưa diễn ra.',
+    en: 'A meeting cannot be recorded before it takes place.',
+  },
+  NOT_A_CELL_MEMBER: {
+    status: 409,
+    vi: 'Đảng viên không sinh hoạt tại chi bộ này vào ngày đó.',
+    en: 'The member did not belong to this cell on that date.',
+  },
+  NOT_THE_OVERSEER: {
+    status: 409,
+    vi: 'Đồng chí này không được phân công phụ trách chi bộ vào ngày đó.',
+    en: 'This member was not assigned to oversee the cell on that date.',
+  },
+  SCORE_INVALID: {
+    status: 409,
+    vi: 'Điểm chấm không khớp với phiếu đánh giá áp dụng cho ngày sinh hoạt.',
+    en: 'The scores do not match the scoring sheet in force on the meeting date.',
+  },
+  CATALOGUE_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy danh mục (phiếu đánh giá, hình thức khen thưởng).',
+    en: 'Catalogue entry not found.',
+  },
+  CATALOGUE_OVERLAP: {
+    status: 409,
+    vi: 'Đã có một phiên bản cùng mã có hiệu lực trong thời gian này.',
+    en: 'Another version with this code is in force in that period.',
+  },
+  OVERSIGHT_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy phân công phụ trách.',
+    en: 'Oversight assignment not found.',
+  },
+  ALREADY_OVERSEEN: {
+    status: 409,
+    vi: 'Đồng chí này đã được phân công phụ trách đơn vị trong thời gian đó.',
+    en: 'This member already oversees the unit in that period.',
+  },
+  NOT_OVERSEEABLE: {
+    status: 409,
+    vi: 'Chỉ phân công cấp ủy viên phụ trách chi bộ, đảng bộ hoặc đoàn thể.',
+    en: 'Only cells, committees and mass organisations get an overseer.',
+  },
+  UNIT_NOT_RATEABLE: {
+    status: 409,
+    vi: 'Đơn vị này không thuộc diện đánh giá, xếp loại ở đây.',
+    en: 'This unit is not rated here.',
+  },
+  AWARD_NOT_FOUND: { status: 404, vi: 'Không tìm thấy khen thưởng.', en: 'Commendation not found.' },
+  AWARD_TITLE_NOT_VALID: {
+    status: 409,
+    vi: 'Hình thức khen thưởng không còn hiệu lực vào ngày quyết định hoặc không áp dụng cho đối tượng này.',
+    en: 'The award title is not in force on the decision date or does not apply to this recipient.',
+  },
+  PETITION_NOT_FOUND: { status: 404, vi: 'Không tìm thấy kiến nghị.', en: 'Petition not found.' },
+  ILLEGAL_TRANSITION: {
+    status: 409,
+    vi: 'Không thể thực hiện bước này ở trạng thái hiện tại của kiến nghị.',
+    en: 'This step is not possible in the current state of the petition.',
+  },
+  INVALID_FORWARD_TARGET: {
+    status: 409,
+    vi: 'Không thể chuyển kiến nghị đến nơi đã chọn.',
+    en: 'The petition cannot be forwarded there.',
+  },
+  INVALID_MERGE_TARGET: {
+    status: 409,
+    vi: 'Chỉ gộp được vào một kiến nghị khác đang xử lý của cùng đảng bộ.',
+    en: 'A petition can only be merged into another open petition of the same organisation.',
+  },
+  ATTACHMENT_TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp đính kèm vượt quá 5 MB.',
+    en: 'The attachment is larger than 5 MB.',
+  },
+  ATTACHMENT_TYPE: {
+    status: 415,
+    vi: 'Chỉ nhận ảnh JPEG, PNG hoặc tài liệu PDF.',
+    en: 'Only JPEG or PNG photos and PDF documents are accepted.',
+  },
+  TOO_MANY_ATTACHMENTS: {
+    status: 409,
+    vi: 'Mỗi kiến nghị có tối đa 10 tệp đính kèm.',
+    en: 'A petition holds at most 10 attachments.',
+  },
+  ATTACHMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp đính kèm.', en: 'Attachment not found.' },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

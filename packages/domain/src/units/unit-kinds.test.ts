@@ -10,6 +10,14 @@ describe('unit kinds', () => {
     expect(canContain('province_committee', 'hamlet')).toBe(false);
   });
 
+  it('puts mass organisations under a commune committee only', () => {
+    expect(canContain('commune_committee', 'mass_organisation')).toBe(true);
+    expect(canContain('commune', 'mass_organisation')).toBe(false);
+    expect(canContain('cell', 'mass_organisation')).toBe(false);
+    expect(canContain('mass_organisation', 'cell')).toBe(false);
+    expect(isGrassrootsKind('mass_organisation')).toBe(false);
+  });
+
   it('knows the grassroots owners and the cells', () => {
     expect(isGrassrootsKind('commune_committee')).toBe(true);
     expect(isGrassrootsKind('district_committee')).toBe(false);

@@ -14,7 +14,9 @@ export const partyUnitKinds = [
   'cell',
 ] as const;
 export const stateUnitKinds = ['province', 'district', 'commune', 'hamlet'] as const;
-export const unitKinds = [...partyUnitKinds, ...stateUnitKinds] as const;
+/** Mass organisations (đoàn thể) of a commune, led by its party committee; their type is kept beside the unit. */
+export const massUnitKinds = ['mass_organisation'] as const;
+export const unitKinds = [...partyUnitKinds, ...stateUnitKinds, ...massUnitKinds] as const;
 
 export const unitKind = z.enum(unitKinds);
 export type UnitKind = z.infer<typeof unitKind>;
@@ -41,13 +43,14 @@ const allowedChildren: Record<UnitKind, readonly UnitKind[]> = {
   province_committee: ['district_committee', 'sector_committee', 'commune_committee', 'base_cell'],
   district_committee: ['commune_committee', 'base_cell', 'sector_committee'],
   sector_committee: ['commune_committee', 'base_cell'],
-  commune_committee: ['cell', 'commune', 'base_cell'],
+  commune_committee: ['cell', 'commune', 'base_cell', 'mass_organisation'],
   base_cell: [],
   cell: [],
   province: ['district', 'commune'],
   district: ['commune'],
   commune: ['hamlet'],
   hamlet: [],
+  mass_organisation: [],
 };
 
 export function canContain(parent: UnitKind, child: UnitKind): boolean {
@@ -65,4 +68,5 @@ export const unitKindLabels: Record<UnitKind, { vi: string; en: string }> = {
   district: { vi: 'Huyện', en: 'District' },
   commune: { vi: 'Xã', en: 'Commune' },
   hamlet: { vi: 'Ấp', en: 'Hamlet' },
+  mass_organisation: { vi: 'Đoàn thể', en: 'Mass organisation' },
 };

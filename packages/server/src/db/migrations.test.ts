@@ -40,6 +40,20 @@ describe.each(engines)('migrations on %s', (engine) => {
         'household_people',
         'household_poverty',
         'assignments',
+        'meetings',
+        'meeting_attendance',
+        'meeting_resolutions',
+        'meeting_scores',
+        'unit_results',
+        'awards',
+        'mass_org_profiles',
+        'petitions',
+        'petition_households',
+        'petition_units',
+        'petition_steps',
+        'petition_attachments',
+        'petition_settings',
+        'notifications',
       ]) {
         const columns = tables.find((t) => t.name === table)?.columns.map((c) => c.name);
         expect(columns, table).toContain('org_id');

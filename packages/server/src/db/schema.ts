@@ -1,4 +1,15 @@
 import type { Generated } from 'kysely';
+import type { CellLifeTables } from './schema-cell-life.js';
+import type {
+  HolidayTable,
+  NotificationTable,
+  PetitionAttachmentTable,
+  PetitionHouseholdTable,
+  PetitionSettingsTable,
+  PetitionStepTable,
+  PetitionTable,
+  PetitionUnitTable,
+} from './schema-petitions.js';
 
 /*
  * Row types as stored, on both engines: dates and timestamps are text,
@@ -153,7 +164,7 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
-export interface DB {
+export interface DB extends CellLifeTables {
   org_units: OrgUnitTable;
   members: MemberTable;
   member_cells: MemberCellTable;
@@ -165,4 +176,12 @@ export interface DB {
   sessions: SessionTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
+  petitions: PetitionTable;
+  petition_households: PetitionHouseholdTable;
+  petition_units: PetitionUnitTable;
+  petition_steps: PetitionStepTable;
+  petition_attachments: PetitionAttachmentTable;
+  holidays: HolidayTable;
+  petition_settings: PetitionSettingsTable;
+  notifications: NotificationTable;
 }

@@ -7,6 +7,7 @@ import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
 import type { DemoData } from './demo-types.js';
 import { generateDemo } from './generate-demo.js';
+import { seedCellLife } from './seed-cell-life.js';
 
 /** Ids derived from codes, so the demo has the same ids on every machine and every run. */
 const demoNamespace = '6f1c9a52-5d1e-4c55-9b8e-3a1f0c2d7e44';
@@ -53,6 +54,7 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
       passwordHashes.set(account.password, await hashPassword(account.password));
   }
   const now = nowIso();
+  const extraAccounts: DemoData['accounts'] = [];
   await db.transaction().execute(async (trx) => {
     const units = new Map<string, { id: number; path: string; orgId: number | null }>();
     for (const u of data.units) {
@@ -232,6 +234,9 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
         updated_at: now,
       })),
     );
+    // Meetings, oversight, results, commendations and mass organisations (seed-cell-life.ts).
+    const cellLife = await seedCellLife(trx, data, { units, demoId, now, passwordHashes });
+    extraAccounts.push(...cellLife.accounts);
     await recordAudit(trx, null, {
       action: 'create',
       entity: 'seed',
@@ -251,6 +256,6 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
     members: data.members.length,
     households: data.households.length,
     assignments: data.assignments.length,
-    accounts: data.accounts,
+    accounts: [...data.accounts, ...extraAccounts],
   };
 }

@@ -11,9 +11,14 @@ import { registerAuthRoutes, registerSessionHook } from '../auth/auth.routes.js'
 import { defaultSessionOptions, type SessionOptions } from '../auth/auth.service.js';
 import type { Database } from '../db/database.js';
 import { registerHouseholdRoutes } from '../households/households.routes.js';
+import { registerHolidayRoutes } from '../holidays/holidays.routes.js';
 import { registerMemberRoutes } from '../members/members.routes.js';
+import { registerNotificationRoutes } from '../notifications/notifications.routes.js';
+import { registerPetitionAttachmentRoutes } from '../petitions/petition-attachments.routes.js';
+import { registerPetitionRoutes } from '../petitions/petitions.routes.js';
 import { registerUnitRoutes } from '../units/units.routes.js';
 import { registerUserRoutes } from '../users/users.routes.js';
+import { registerCellLifeRoutes } from './cell-life-routes.js';
 import { errorBody, registerErrorHandler } from './error-handler.js';
 import './request-context.js';
 import { registerSecurity } from './security.js';
@@ -88,6 +93,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAssignmentRoutes(app, db);
   registerUserRoutes(app, db);
   registerAuditRoutes(app, db);
+  registerCellLifeRoutes(app, db);
+  registerPetitionRoutes(app, db);
+  registerPetitionAttachmentRoutes(app, db);
+  registerNotificationRoutes(app, db);
+  registerHolidayRoutes(app, db);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

@@ -1,21 +1,27 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   createAssignmentInput,
+  createHolidayInput,
   createHouseholdInput,
   createMemberInput,
   createUnitInput,
+  createPetitionInput,
   createUserInput,
   endAssignmentInput,
   loginInput,
+  markNotificationsReadInput,
+  petitionTransitionInput,
   updateHouseholdInput,
   updateMemberInput,
+  updatePetitionSettingsInput,
   updateUnitInput,
 } from '@caunoi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { loginAs, type ApiClient } from '../api-client.js';
+import { cellLifeTables, cellLifeWriteRoutes } from '../cell-life-matrix.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
 
@@ -125,6 +131,57 @@ const routes: WriteRoute[] = [
     schema: loginInput,
     valid: () => ({ username: 'admin', password: 'wrong-password' }),
   },
+  {
+    method: 'POST',
+    pattern: '/api/v1/petitions',
+    url: () => '/api/v1/petitions',
+    schema: createPetitionInput,
+    valid: (t) => ({
+      householdIds: [t.ids.memberHouseholdId],
+      receivedOn: '2025-11-03',
+      channel: 'visit',
+      category: 'infrastructure',
+      title: 'Đường ngập nước',
+      content: 'Nội dung',
+    }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/petitions/{id}/transitions',
+    url: () => '/api/v1/petitions/00000000-0000-7000-8000-000000000000/transitions',
+    schema: petitionTransitionInput,
+    valid: () => ({ action: 'acknowledge', version: 1 }),
+  },
+  {
+    // Multipart only: every JSON body lacks the file part.
+    method: 'POST',
+    pattern: '/api/v1/petitions/{id}/attachments',
+    url: () => '/api/v1/petitions/00000000-0000-7000-8000-000000000000/attachments',
+    schema: z.never(),
+    valid: () => ({ file: 'anh.png' }),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/v1/petition-settings/{unitId}',
+    url: (t) => `/api/v1/petition-settings/${t.ids.thanhLocId}`,
+    schema: updatePetitionSettingsInput,
+    valid: () => ({ answer: { days: 10, unit: 'working' } }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/notifications/read',
+    url: () => '/api/v1/notifications/read',
+    schema: markNotificationsReadInput,
+    valid: () => ({ ids: ['00000000-0000-7000-8000-000000000000'] }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/holidays',
+    url: () => '/api/v1/holidays',
+    schema: createHolidayInput,
+    valid: () => ({ date: '2027-01-01', name: 'Tết Dương lịch', kind: 'holiday' }),
+  },
+  ...cellLifeWriteRoutes,
 ];
 
 /** Routes that write nothing a test could corrupt. */
@@ -139,6 +196,13 @@ const tables = [
   'household_poverty',
   'assignments',
   'users',
+  'petitions',
+  'petition_steps',
+  'petition_attachments',
+  'petition_settings',
+  'holidays',
+  'notifications',
+  ...cellLifeTables,
 ] as const;
 
 async function fingerprint(database: Database): Promise<string> {

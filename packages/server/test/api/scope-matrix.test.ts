@@ -1,8 +1,11 @@
 import { can, type Permission, type Role } from '@caunoi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../api-client.js';
+import { cellLifeCases } from '../cell-life-matrix.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
+import { systemActor } from '../../src/auth/actor.js';
+import { createPetition } from '../../src/petitions/petitions.service.js';
 
 /**
  * Every role against every endpoint: inside its scope what the role may do
@@ -50,6 +53,18 @@ async function versionOf(t: TestApp, table: 'households' | 'members', id: string
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   return row.version;
+}
+
+/** A petition of the household, taken by the system for its member: the matrix then acts on it. */
+async function petitionOf(t: TestApp, householdId: string): Promise<{ id: string; version: number }> {
+  return createPetition(t.database.db, systemActor(), {
+    householdIds: [householdId],
+    receivedOn: '2025-11-03',
+    channel: 'visit',
+    category: 'infrastructure',
+    title: 'Đường ngập nước',
+    content: 'Kiểm thử phạm vi',
+  });
 }
 
 const cases: Case[] = [
@@ -195,6 +210,53 @@ const cases: Case[] = [
         memberId: x.memberId,
       }),
   },
+  {
+    name: 'GET petition',
+    permission: 'read',
+    run: async (c, x, t) => c.get(`/api/v1/petitions/${(await petitionOf(t, x.householdId)).id}`),
+  },
+  {
+    name: 'GET petitions of household',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/petitions?householdId=${x.householdId}`),
+  },
+  {
+    name: 'GET petition figures of unit',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/petitions/figures?unitId=${x.cellId}`),
+  },
+  {
+    name: 'POST petition',
+    permission: 'petition.write',
+    run: (c, x) =>
+      c.post('/api/v1/petitions', {
+        householdIds: [x.householdId],
+        receivedOn: '2025-11-03',
+        channel: 'phone',
+        category: 'social_support',
+        title: 'Đề nghị xét hộ cận nghèo',
+        content: 'Kiểm thử phạm vi',
+      }),
+  },
+  {
+    name: 'POST petition forward',
+    permission: 'petition.write',
+    run: async (c, x, t) => {
+      const p = await petitionOf(t, x.householdId);
+      return c.post(`/api/v1/petitions/${p.id}/transitions`, {
+        action: 'forward',
+        version: p.version,
+        targetUnitId: x.cellId,
+      });
+    },
+  },
+  {
+    name: 'PATCH petition settings',
+    permission: 'petition.settings',
+    run: (c, x) =>
+      c.patch(`/api/v1/petition-settings/${x.communeId}`, { relay: { days: 3, unit: 'calendar' } }),
+  },
+  ...cellLifeCases,
 ];
 
 const engines = await testEngines();

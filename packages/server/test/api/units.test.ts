@@ -38,8 +38,8 @@ describe.each(engines)('units on %s', (engine) => {
       const cases: [ApiClient, () => number, number][] = [
         [admin, () => t.ids.provinceId, 1],
         [staff, () => t.ids.districtId, 2],
-        // The state commune "Xã Thạnh Lộc" and the 14 cells.
-        [leader, () => t.ids.thanhLocId, 15],
+        // The state commune "Xã Thạnh Lộc", the 14 cells and the 5 mass organisations.
+        [leader, () => t.ids.thanhLocId, 20],
         [secretary, () => t.ids.thanhAnCellId, 0],
       ];
       for (const [client, id, children] of cases) {
@@ -60,16 +60,18 @@ describe.each(engines)('units on %s', (engine) => {
       expect(response.statusCode).toBe(200);
       const items = (response.json() as { items: Unit[] }).items;
       expect(items.map((u) => [u.name, u.childCount])).toEqual([
-        // Hòa Thuận: its commune and 16 cells; Thạnh Lộc: its commune and 14 cells (codes KG.GR.HT < KG.GR.TL).
-        ['Đảng bộ xã Hòa Thuận', 17],
-        ['Đảng bộ xã Thạnh Lộc', 15],
+        // Hòa Thuận: its commune, 16 cells and 5 mass organisations; Thạnh Lộc: its commune, 14 cells
+        // and 5 mass organisations (codes KG.GR.HT < KG.GR.TL).
+        ['Đảng bộ xã Hòa Thuận', 22],
+        ['Đảng bộ xã Thạnh Lộc', 20],
       ]);
       expect(items.every((u) => u.parentId === t.ids.districtId)).toBe(true);
 
       const communes = (await leader.get(`/api/v1/units?parentId=${t.ids.thanhLocId}`)).json() as {
         items: Unit[];
       };
-      expect(communes.items).toHaveLength(15);
+      expect(communes.items).toHaveLength(20);
+      expect(communes.items.filter((u) => u.kind === 'mass_organisation')).toHaveLength(5);
       const codes = communes.items.map((u) => u.code);
       expect(codes).toEqual([...codes].sort());
       const stateCommune = communes.items.find((u) => u.kind === 'commune');

@@ -7,6 +7,7 @@ import { LoadingState } from '../components/LoadingState';
 import { useIsPhone } from '../components/use-is-phone';
 import { useCurrentUser } from '../features/auth/current-user';
 import { useLogout } from '../features/auth/mutations';
+import { NotificationBell } from '../features/petitions/NotificationBell';
 import { useI18n } from '../i18n/i18n-context';
 import { homePath, navItems } from './nav-items';
 import { UserBadge } from './UserBadge';
@@ -74,6 +75,7 @@ export function AppLayout() {
           <span>{t('app.name')}</span>
         </Link>
         <div className="app-header-spacer" />
+        <NotificationBell />
         {isPhone ? null : <UserBadge user={user} />}
         <LanguageSwitch size={isPhone ? 'small' : 'middle'} />
         {isPhone ? null : logoutButton}

@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, DashboardOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  HomeOutlined,
+  MessageOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { SessionUser } from '@caunoi/domain';
+import { cellLifeNavItems } from './nav-items.cell-life';
 import type { MessageKey } from '../i18n/dictionary.vi';
 
 export interface NavItem {
@@ -16,6 +24,14 @@ export function homePath(user: SessionUser): string {
   return user.role === 'member' ? '/households' : `/units/${user.scopeUnitId}`;
 }
 
+const petitionsItem: NavItem = {
+  key: 'petitions',
+  path: '/petitions',
+  label: 'nav.petitions',
+  icon: <MessageOutlined />,
+  match: (p) => p.startsWith('/petitions') && !p.startsWith('/petitions/figures'),
+};
+
 /** A member's app is phone-first and about their own households only. */
 export function navItems(user: SessionUser): NavItem[] {
   if (user.role === 'member') {
@@ -27,6 +43,7 @@ export function navItems(user: SessionUser): NavItem[] {
         icon: <HomeOutlined />,
         match: (p) => p.startsWith('/households'),
       },
+      petitionsItem,
     ];
   }
   const overview = `/units/${user.scopeUnitId}`;
@@ -59,5 +76,14 @@ export function navItems(user: SessionUser): NavItem[] {
       icon: <HomeOutlined />,
       match: (p) => p.startsWith('/households'),
     },
+    petitionsItem,
+    {
+      key: 'petition-figures',
+      path: '/petitions/figures',
+      label: 'nav.petitionFigures',
+      icon: <BarChartOutlined />,
+      match: (p) => p.startsWith('/petitions/figures'),
+    },
+    ...cellLifeNavItems(user),
   ];
 }

@@ -12,6 +12,15 @@ const MembersPage = lazy(() => import('../features/members/MembersPage'));
 const MemberPage = lazy(() => import('../features/members/MemberPage'));
 const HouseholdsPage = lazy(() => import('../features/households/HouseholdsPage'));
 const HouseholdPage = lazy(() => import('../features/households/HouseholdPage'));
+const PetitionsPage = lazy(() => import('../features/petitions/PetitionsPage'));
+const PetitionPage = lazy(() => import('../features/petitions/PetitionPage'));
+const PetitionFiguresPage = lazy(() => import('../features/petitions/PetitionFiguresPage'));
+const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage'));
+const MeetingPage = lazy(() => import('../features/meetings/MeetingPage'));
+const MeetingFormPage = lazy(() => import('../features/meetings/MeetingFormPage'));
+const OversightPage = lazy(() => import('../features/oversight/OversightPage'));
+const AwardsPage = lazy(() => import('../features/awards/AwardsPage'));
+const MassOrgsPage = lazy(() => import('../features/mass-orgs/MassOrgsPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -29,6 +38,16 @@ export const router = createBrowserRouter([
           { path: 'members/:id', element: <MemberPage /> },
           { path: 'households', element: <HouseholdsPage /> },
           { path: 'households/:id', element: <HouseholdPage /> },
+          { path: 'petitions', element: <PetitionsPage /> },
+          { path: 'petitions/figures', element: <PetitionFiguresPage /> },
+          { path: 'petitions/:id', element: <PetitionPage /> },
+          { path: 'meetings', element: <MeetingsPage /> },
+          { path: 'meetings/new', element: <MeetingFormPage /> },
+          { path: 'meetings/:id', element: <MeetingPage /> },
+          { path: 'meetings/:id/edit', element: <MeetingFormPage /> },
+          { path: 'oversight', element: <OversightPage /> },
+          { path: 'awards', element: <AwardsPage /> },
+          { path: 'mass-organisations', element: <MassOrgsPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -15,3 +15,9 @@ export function isPostgres(db: Kysely<any>): boolean {
 export function serialType(db: Kysely<any>): 'serial' | 'integer' {
   return isPostgres(db) ? 'serial' : 'integer';
 }
+
+/** Bytes stored in a row: `bytea` on PostgreSQL, `blob` on SQLite; both read back as a Buffer. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function blobType(db: Kysely<any>): 'bytea' | 'blob' {
+  return isPostgres(db) ? 'bytea' : 'blob';
+}

@@ -7,6 +7,7 @@ import { formatInstantDate } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
 import { AssignmentHistory } from '../assignments/AssignmentHistory';
 import { useCurrentUser } from '../auth/current-user';
+import { HouseholdPetitions } from '../petitions/HouseholdPetitions';
 import { CurrentMemberCard } from './CurrentMemberCard';
 import { HouseholdTags } from './HouseholdTags';
 import { PeopleTable } from './PeopleTable';
@@ -65,6 +66,7 @@ export default function HouseholdPage() {
           ]}
         />
       </Card>
+      <HouseholdPetitions household={h} />
       <Card size="small" title={t('households.people')} className="section">
         <PeopleTable people={h.people} />
       </Card>
