@@ -3,6 +3,7 @@ export * from './text/collate.js';
 export * from './common/dates.js';
 export * from './common/paging.js';
 export * from './common/ids.js';
+export * from './common/attachment.schema.js';
 export * from './units/unit-kinds.js';
 export * from './units/unit.schema.js';
 export * from './members/member.schema.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   createAwardInput,
   createAwardTitleInput,
@@ -318,6 +318,14 @@ const noId = '00000000-0000-7000-8000-000000000000';
 
 export const cellLifeWriteRoutes: WriteRoute[] = [
   {
+    // Multipart only: every JSON body lacks the file part.
+    method: 'POST',
+    pattern: '/api/v1/meetings/{id}/attachments',
+    url: () => `/api/v1/meetings/${noId}/attachments`,
+    schema: z.never(),
+    valid: () => ({ file: 'bien-ban.pdf' }),
+  },
+  {
     method: 'POST',
     pattern: '/api/v1/meetings',
     url: () => '/api/v1/meetings',
@@ -423,6 +431,7 @@ export const cellLifeWriteRoutes: WriteRoute[] = [
 export const cellLifeTables = [
   'meetings',
   'meeting_attendance',
+  'meeting_attachments',
   'meeting_resolutions',
   'meeting_scores',
   'meeting_sheets',

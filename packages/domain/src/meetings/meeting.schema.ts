@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileAttachment } from '../common/attachment.schema.js';
 import { isoDate } from '../common/dates.js';
 import { scoringSheet } from './scoring-sheet.schema.js';
 
@@ -74,8 +75,12 @@ export const meetingResolution = z.object({
 });
 export type MeetingResolution = z.infer<typeof meetingResolution>;
 
+/** The signed minutes, scanned or photographed: a few pages are enough. */
+export const maxAttachmentsPerMeeting = 10;
+
 export const meetingDetail = meetingSummary.extend({
   minutes: z.string().nullable(),
+  attachments: z.array(fileAttachment),
   attendance: z.array(meetingAttendance),
   resolutions: z.array(meetingResolution),
   sheet: scoringSheet.nullable(),
@@ -117,7 +122,7 @@ const meetingFields = {
   overseerAttendance: attendanceStatus.nullable().optional(),
   attendance: z.array(attendanceInput).max(300),
   resolutions: z.array(resolutionInput).max(30),
-  /** Minutes (biên bản) as text; attachments come with the file-upload work. */
+  /** Minutes (biên bản) as text; the signed copy is uploaded as an attachment. */
   minutes: z.string().trim().max(20_000).nullable().optional(),
   scores: z.array(scoreInput).max(50),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileAttachment } from '../common/attachment.schema.js';
 import { isoDate } from '../common/dates.js';
 import { unitKind } from '../units/unit-kinds.js';
 import { petitionCategory, petitionChannel } from './petition-catalogue.js';
@@ -60,20 +61,10 @@ export const petitionStepRecord = z.object({
 });
 export type PetitionStepRecord = z.infer<typeof petitionStepRecord>;
 
-export const attachmentMediaTypes = ['image/jpeg', 'image/png', 'application/pdf'] as const;
-export const attachmentMediaType = z.enum(attachmentMediaTypes);
-export type AttachmentMediaType = z.infer<typeof attachmentMediaType>;
-/** 5 MB per file, 10 files per petition. */
-export const maxAttachmentBytes = 5 * 1024 * 1024;
+/** 10 files per petition (each at most `maxAttachmentBytes`). */
 export const maxAttachmentsPerPetition = 10;
 
-export const petitionAttachment = z.object({
-  id: z.uuid(),
-  fileName: z.string(),
-  mediaType: attachmentMediaType,
-  size: z.number().int(),
-  createdAt: z.string(),
-});
+export const petitionAttachment = fileAttachment;
 export type PetitionAttachment = z.infer<typeof petitionAttachment>;
 
 export const forwardTarget = z.object({

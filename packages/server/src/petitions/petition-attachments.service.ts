@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
-import { cleanFileName, sniffMediaType } from './file-type.js';
+import { cleanFileName, sniffMediaType } from '../files/file-type.js';
 import {
   countAttachments,
   findAttachmentMeta,

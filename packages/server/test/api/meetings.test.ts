@@ -12,6 +12,7 @@ import {
 import { loginAs, type ApiClient } from '../api-client.js';
 import { addDays, allPages, auditRowsOf, errorCodeOf } from '../api-helpers.js';
 import { testEngines } from '../engines.js';
+import { multipartBody, onePixelPng } from '../multipart.js';
 import { startTestApp, type TestApp } from '../fixture.js';
 
 const engines = await testEngines();
@@ -263,6 +264,87 @@ describe.each(engines)('meetings on %s', (engine) => {
         .where('cell_id', '=', t.ids.thanhHiepCellId)
         .executeTakeFirstOrThrow();
       expect((await secretary.get(`/api/v1/meetings/${other.id}`)).statusCode).toBe(404);
+    });
+  });
+
+  describe('the signed minutes', () => {
+    const upload = (client: ApiClient, meetingId: string, name: string, bytes: Buffer, query = '') => {
+      const body = multipartBody(name, bytes);
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/v1/meetings/${meetingId}/attachments${query}`,
+        headers: { cookie: client.cookie, 'content-type': body.contentType },
+        payload: body.payload,
+      });
+    };
+    const latestOfThanhAn = async () =>
+      t.database.db
+        .selectFrom('meetings')
+        .select(['id', 'org_id'])
+        .where('cell_id', '=', t.ids.thanhAnCellId)
+        .orderBy('meeting_date', 'desc')
+        .executeTakeFirstOrThrow();
+
+    it('keeps a scan of the minutes with the meeting, read back byte for byte and audited', async () => {
+      const meeting = await latestOfThanhAn();
+      const scan = Buffer.from('%PDF-1.4\nBiên bản sinh hoạt chi bộ\n');
+      const created = await upload(secretary, meeting.id, 'Biên bản tháng 11.pdf', scan);
+      expect(created.statusCode, created.body).toBe(201);
+      const attachment = created.json();
+      expect(attachment).toMatchObject({
+        fileName: 'Biên bản tháng 11.pdf',
+        mediaType: 'application/pdf',
+        size: scan.length,
+      });
+      const detail = (await leader.get(`/api/v1/meetings/${meeting.id}`)).json() as MeetingDetail;
+      expect(detail.attachments.map((a) => a.id)).toContain(attachment.id);
+      const read = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/meetings/${meeting.id}/attachments/${attachment.id}`,
+        headers: { cookie: leader.cookie },
+      });
+      expect(read.statusCode).toBe(200);
+      expect(read.headers['content-type']).toBe('application/pdf');
+      expect(String(read.headers['content-disposition'])).toMatch(/^attachment; /);
+      expect(read.rawPayload.equals(scan)).toBe(true);
+      const audit = await auditRowsOf(t, 'meeting_attachment', attachment.id);
+      expect(audit.map((a) => a.action)).toEqual(['create', 'read']);
+      // The file name may carry a person's name: the audit keeps only its type, size and hash.
+      expect(audit[0]!.changes).not.toContain('Biên bản');
+    });
+
+    it('refuses other types, members without the right, other communes, and an 11th file', async () => {
+      const meeting = await latestOfThanhAn();
+      const fake = await upload(secretary, meeting.id, 'anh.jpg', Buffer.from('<svg onload="x"/>'));
+      expect(fake.statusCode).toBe(415);
+      expect(errorCodeOf(fake)).toBe('ATTACHMENT_TYPE');
+      const big = await upload(secretary, meeting.id, 'lon.png', onePixelPng(5 * 1024 * 1024));
+      expect(errorCodeOf(big)).toBe('ATTACHMENT_TOO_LARGE');
+      expect((await upload(member, meeting.id, 'a.png', onePixelPng())).statusCode).toBe(403);
+      const outsider = await loginAs(t.app, 'bithu.hoathanh');
+      expect((await upload(outsider, meeting.id, 'a.png', onePixelPng())).statusCode).toBe(404);
+      expect((await outsider.get(`/api/v1/meetings/${meeting.id}`)).statusCode).toBe(404);
+
+      // A retried upload with the same id stores once.
+      const retryId = uuidv7();
+      for (let i = 0; i < 2; i++) {
+        const again = await upload(secretary, meeting.id, 'b.png', onePixelPng(), `?attachmentId=${retryId}`);
+        expect(again.statusCode, again.body).toBe(201);
+      }
+      const count = async () =>
+        (
+          await t.database.db
+            .selectFrom('meeting_attachments')
+            .select('id')
+            .where('meeting_id', '=', meeting.id)
+            .execute()
+        ).length;
+      for (let i = await count(); i < 10; i++)
+        expect((await upload(secretary, meeting.id, `${i}.png`, onePixelPng())).statusCode).toBe(201);
+      expect(errorCodeOf(await upload(secretary, meeting.id, 'qua.png', onePixelPng()))).toBe(
+        'TOO_MANY_ATTACHMENTS',
+      );
+      expect(await count()).toBe(10);
     });
   });
 

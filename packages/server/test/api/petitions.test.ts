@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { auditRowsOf, errorCodeOf } from '../api-helpers.js';
 import { testEngines } from '../engines.js';
+import { multipartBody, onePixelPng } from '../multipart.js';
 import { startTestApp, type TestApp } from '../fixture.js';
 
 /**
@@ -24,27 +25,6 @@ import { startTestApp, type TestApp } from '../fixture.js';
 const engines = await testEngines();
 
 const today = todayInVietnam();
-
-function onePixelPng(extra = 0): Buffer {
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    Buffer.from('IHDR-not-really-a-picture'),
-    Buffer.alloc(extra),
-  ]);
-}
-
-function multipartBody(fileName: string, bytes: Buffer, field = 'file', type = 'image/png') {
-  const boundary = `----caunoi${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\n` +
-      `Content-Type: ${type}\r\n\r\n`,
-  );
-  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
-    payload: Buffer.concat([head, bytes, tail]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 describe.each(engines)('petitions on %s', (engine) => {
   let t: TestApp;

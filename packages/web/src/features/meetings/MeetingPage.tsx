@@ -9,6 +9,7 @@ import { formatDate } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
 import { AttendanceTag, MeetingKindTag } from './MeetingTags';
+import { MinutesAttachments } from './MinutesAttachments';
 import { useMeeting } from './queries';
 import './meetings.css';
 
@@ -28,6 +29,7 @@ export default function MeetingPage() {
     );
   const m = meeting.data;
   const points = new Map(m.scores.map((s) => [s.criterionId, s.points]));
+  const canEdit = can(user.role, 'meeting.write');
 
   return (
     <>
@@ -42,7 +44,7 @@ export default function MeetingPage() {
           </>
         }
         extra={
-          can(user.role, 'meeting.write') ? (
+          canEdit ? (
             <Link to={`/meetings/${m.id}/edit`}>
               <Button icon={<EditOutlined />} data-testid="meeting-edit">
                 {t('meetings.edit')}
@@ -112,11 +114,10 @@ export default function MeetingPage() {
           />
         )}
       </Card>
-      {m.minutes ? (
-        <Card size="small" className="section" title={t('meetings.minutes')}>
-          <div style={{ whiteSpace: 'pre-wrap' }}>{m.minutes}</div>
-        </Card>
-      ) : null}
+      <Card size="small" className="section" title={t('meetings.minutes')}>
+        {m.minutes ? <div style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>{m.minutes}</div> : null}
+        <MinutesAttachments meetingId={m.id} attachments={m.attachments} canAdd={canEdit} />
+      </Card>
       {m.sheet ? (
         <Card size="small" className="section" title={t('meetings.score')}>
           <div className="muted section" style={{ fontSize: 12 }}>

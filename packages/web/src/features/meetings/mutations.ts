@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CreateMeetingInput, MeetingDetail, UpdateMeetingInput } from '@caunoi/domain';
-import { api } from '../../api/client';
+import { v7 as uuidv7 } from 'uuid';
+import type { CreateMeetingInput, FileAttachment, MeetingDetail, UpdateMeetingInput } from '@caunoi/domain';
+import { api, apiUpload } from '../../api/client';
 import { meetingKeys } from './queries';
 
 export type CreateMeetingRequest = Omit<CreateMeetingInput, 'resolutions' | 'scores'> &
@@ -18,6 +19,19 @@ export function useUpdateMeeting(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (input: UpdateMeetingInput) => api.patch<MeetingDetail>(`/meetings/${id}`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meetingKeys.all }),
+  });
+}
+
+/** The signed minutes; the id made here lets a retried upload store once. */
+export function useUploadMinutes(meetingId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return apiUpload<FileAttachment>(`/meetings/${meetingId}/attachments?attachmentId=${uuidv7()}`, form);
+    },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: meetingKeys.all }),
   });
 }
