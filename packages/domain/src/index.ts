@@ -22,3 +22,4 @@ export * from './meetings/meeting-flags.js';
 export * from './oversight/oversight.schema.js';
 export * from './awards/award.schema.js';
 export * from './mass-orgs/mass-org.schema.js';
+export * from './poverty/index.js';

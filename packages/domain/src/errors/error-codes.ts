@@ -178,6 +178,41 @@ export const errorCodes = {
     en: 'A petition holds at most 10 attachments.',
   },
   ATTACHMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tệp đính kèm.', en: 'Attachment not found.' },
+  POVERTY_YEAR_UNSUPPORTED: {
+    status: 400,
+    vi: 'Năm rà soát phải từ 2022 đến 2030: chuẩn nghèo chỉ có cho các năm này (Nghị định 07/2021/NĐ-CP, 351/2025/NĐ-CP).',
+    en: 'The review year must be 2022 to 2030: the poverty standard is defined only for those years.',
+  },
+  POVERTY_INDICATOR_UNKNOWN: {
+    status: 400,
+    vi: 'Có chỉ số thiếu hụt không thuộc chuẩn nghèo áp dụng cho năm rà soát.',
+    en: 'A deprivation indicator is not part of the poverty standard for that year.',
+  },
+  POVERTY_INCOME_NEGATIVE: {
+    status: 400,
+    vi: 'Thu nhập bình quân đầu người một tháng không được là số âm.',
+    en: 'The monthly income per person cannot be negative.',
+  },
+  POVERTY_INCOME_UNKNOWN: {
+    status: 409,
+    vi: 'Sổ theo dõi chưa có thu nhập hằng tháng của hộ nên chưa phân loại được.',
+    en: "The household's book has no monthly income yet, so it cannot be classified.",
+  },
+  VISIT_DATE_IN_FUTURE: {
+    status: 409,
+    vi: 'Không thể ghi lần thăm hộ vào một ngày chưa đến.',
+    en: 'A visit cannot be recorded for a day that has not come yet.',
+  },
+  HELP_PLAN_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy kế hoạch giúp đỡ hộ.',
+    en: 'Help plan not found.',
+  },
+  HELP_ACTION_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy việc làm giúp đỡ trong kế hoạch.',
+    en: 'Help action not found.',
+  },
   PAYLOAD_TOO_LARGE: { status: 413, vi: 'Dữ liệu gửi lên quá lớn.', en: 'The request is too large.' },
   UNSUPPORTED_MEDIA_TYPE: {
     status: 415,

@@ -5,6 +5,7 @@ import { createDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { printBanner } from './banner.js';
+import { ClassifyInputError, classifyJson, readStdin } from './classify.js';
 import { runUserAdd } from './user-add.js';
 import { startServer } from '../server.js';
 
@@ -74,6 +75,22 @@ export function buildProgram(): Command {
         );
       } finally {
         await database.close();
+      }
+    });
+
+  program
+    .command('classify')
+    .description(
+      'Classify a household by the poverty standard of the review year: JSON on standard input ' +
+        '({"year", "areaType", "monthlyIncomePerCapita", "deprivations"}), JSON on standard output; exit code 2 on bad input',
+    )
+    .action(async () => {
+      try {
+        process.stdout.write(`${JSON.stringify(classifyJson(await readStdin()))}\n`);
+      } catch (error) {
+        if (!(error instanceof ClassifyInputError)) throw error;
+        console.error(error.message);
+        process.exitCode = error.exitCode;
       }
     });
 

@@ -19,6 +19,7 @@ import { registerPetitionRoutes } from '../petitions/petitions.routes.js';
 import { registerUnitRoutes } from '../units/units.routes.js';
 import { registerUserRoutes } from '../users/users.routes.js';
 import { registerCellLifeRoutes } from './cell-life-routes.js';
+import { registerFieldWorkRoutes } from './field-work-routes.js';
 import { errorBody, registerErrorHandler } from './error-handler.js';
 import './request-context.js';
 import { registerSecurity } from './security.js';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPetitionAttachmentRoutes(app, db);
   registerNotificationRoutes(app, db);
   registerHolidayRoutes(app, db);
+  registerFieldWorkRoutes(app, db);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

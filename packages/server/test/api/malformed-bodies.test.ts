@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { cellLifeTables, cellLifeWriteRoutes } from '../cell-life-matrix.js';
+import { fieldWorkTables, fieldWorkWriteRoutes } from '../field-work-matrix.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
 
@@ -182,6 +183,7 @@ const routes: WriteRoute[] = [
     valid: () => ({ date: '2027-01-01', name: 'Tết Dương lịch', kind: 'holiday' }),
   },
   ...cellLifeWriteRoutes,
+  ...fieldWorkWriteRoutes,
 ];
 
 /** Routes that write nothing a test could corrupt. */
@@ -203,6 +205,7 @@ const tables = [
   'holidays',
   'notifications',
   ...cellLifeTables,
+  ...fieldWorkTables,
 ] as const;
 
 async function fingerprint(database: Database): Promise<string> {

@@ -2,6 +2,7 @@ import { can, type Permission, type Role } from '@caunoi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { cellLifeCases } from '../cell-life-matrix.js';
+import { fieldWorkCases } from '../field-work-matrix.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
 import { systemActor } from '../../src/auth/actor.js';
@@ -257,6 +258,7 @@ const cases: Case[] = [
       c.patch(`/api/v1/petition-settings/${x.communeId}`, { relay: { days: 3, unit: 'calendar' } }),
   },
   ...cellLifeCases,
+  ...fieldWorkCases,
 ];
 
 const engines = await testEngines();

@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { registerPovertyClassifyRoutes } from '../poverty/poverty-classify.routes.js';
+
+/** Field work: visits and the worklist, help plans, the poverty standard and the annual review. */
+export function registerFieldWorkRoutes(app: FastifyInstance, _db: Kysely<DB>): void {
+  registerPovertyClassifyRoutes(app);
+}
