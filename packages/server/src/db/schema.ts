@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CellLifeTables } from './schema-cell-life.js';
+import type { HouseholdBookColumns, HouseholdBookTables, PersonBookColumns } from './schema-households.js';
 import type {
   HolidayTable,
   NotificationTable,
@@ -64,7 +65,7 @@ export interface MemberCellTable {
   end_date: string | null;
 }
 
-export interface HouseholdTable {
+export interface HouseholdTable extends HouseholdBookColumns {
   id: string;
   org_id: number;
   cell_id: number;
@@ -85,7 +86,7 @@ export interface HouseholdTable {
   updated_at: string;
 }
 
-export interface HouseholdPersonTable {
+export interface HouseholdPersonTable extends PersonBookColumns {
   id: string;
   org_id: number;
   household_id: string;
@@ -164,7 +165,7 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
-export interface DB extends CellLifeTables {
+export interface DB extends CellLifeTables, HouseholdBookTables {
   org_units: OrgUnitTable;
   members: MemberTable;
   member_cells: MemberCellTable;

@@ -1,5 +1,5 @@
-import type { ExpressionBuilder, Kysely, Selectable, Updateable } from 'kysely';
-import type { HouseholdSummary, Person, PovertyStatus, RelationToHead, Sex } from '@caunoi/domain';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { HouseholdSummary, PovertyStatus } from '@caunoi/domain';
 import type { DB, HouseholdPersonTable, HouseholdTable } from '../db/schema.js';
 import { containsFolded, isUniqueViolation, toBool, toCount, underPath } from '../db/sql-helpers.js';
 
@@ -119,7 +119,7 @@ export async function householdCodeTaken(db: Kysely<DB>, code: string): Promise<
 /** False when a unique index refuses it: a simultaneous request took the code (or the id) first. */
 export async function insertHousehold(
   db: Kysely<DB>,
-  values: Omit<HouseholdTable, 'status' | 'version'>,
+  values: Omit<Insertable<HouseholdTable>, 'status' | 'version'>,
 ): Promise<boolean> {
   try {
     await db.insertInto('households').values(values).execute();
@@ -147,16 +147,6 @@ export async function updateHouseholdRow(
 
 export type PersonRow = Selectable<HouseholdPersonTable>;
 
-export function toPerson(row: PersonRow): Person {
-  return {
-    id: row.id,
-    fullName: row.full_name,
-    relation: row.relation as RelationToHead,
-    birthYear: row.birth_year,
-    sex: row.sex as Sex | null,
-  };
-}
-
 export async function listPeople(db: Kysely<DB>, householdId: string): Promise<PersonRow[]> {
   return db
     .selectFrom('household_people')
@@ -167,20 +157,23 @@ export async function listPeople(db: Kysely<DB>, householdId: string): Promise<P
     .execute();
 }
 
-export async function insertPeople(
-  db: Kysely<DB>,
-  rows: Omit<HouseholdPersonTable, 'status'>[],
-): Promise<void> {
+export async function insertPeople(db: Kysely<DB>, rows: Insertable<HouseholdPersonTable>[]): Promise<void> {
   if (rows.length === 0) return;
   await db.insertInto('household_people').values(rows).execute();
 }
 
-/** People who left are kept with status "left", never deleted: the book is a record of change. */
-export async function markPeopleLeft(db: Kysely<DB>, ids: string[], at: string): Promise<void> {
+/** People who leave are kept with how they left, never deleted: the book is a record of change. */
+export async function markPeopleLeft(
+  db: Kysely<DB>,
+  ids: string[],
+  at: string,
+  status: 'left' | 'moved_away' | 'deceased' = 'left',
+  on: string | null = null,
+): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('household_people')
-    .set({ status: 'left', updated_at: at })
+    .set({ status, left_on: on, updated_at: at })
     .where('id', 'in', ids)
     .execute();
 }
@@ -188,10 +181,7 @@ export async function markPeopleLeft(db: Kysely<DB>, ids: string[], at: string):
 export async function updatePerson(
   db: Kysely<DB>,
   id: string,
-  values: Pick<
-    HouseholdPersonTable,
-    'full_name' | 'name_folded' | 'relation' | 'birth_year' | 'sex' | 'position' | 'updated_at'
-  >,
+  values: Omit<Updateable<HouseholdPersonTable>, 'id' | 'org_id' | 'household_id' | 'created_at'>,
 ): Promise<void> {
   await db.updateTable('household_people').set(values).where('id', '=', id).execute();
 }

@@ -18,9 +18,9 @@ import type { DB } from '../db/schema.js';
 import { fromBool, nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
 import { loadUnitInScope } from '../units/units.service.js';
+import { readHouseholdBook } from './household-book.js';
 import {
   findHouseholdRow,
-  findHouseholdSummary,
   householdCodeTaken,
   insertHousehold,
   insertPeople,
@@ -29,7 +29,6 @@ import {
   listPeople,
   markPeopleLeft,
   toHouseholdSummary,
-  toPerson,
   updateHouseholdRow,
   updatePerson,
   upsertPovertyYear,
@@ -78,18 +77,7 @@ export async function listHouseholds(
   return rows.map(toHouseholdSummary);
 }
 
-async function readHousehold(db: Kysely<DB>, id: string): Promise<Household> {
-  const summary = await findHouseholdSummary(db, id, todayInVietnam());
-  if (!summary) throw new AppError('HOUSEHOLD_NOT_FOUND');
-  const people = await listPeople(db, id);
-  return {
-    ...toHouseholdSummary(summary),
-    people: people.map(toPerson),
-    version: summary.version,
-    createdAt: summary.created_at,
-    updatedAt: summary.updated_at,
-  };
-}
+const readHousehold = readHouseholdBook;
 
 /** Opening a household's book is itself recorded (DESIGN.md §1, privacy). */
 export async function getHousehold(db: Kysely<DB>, actor: Actor, id: string): Promise<Household> {

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as core from './20261128000100_core.js';
 import * as petitions from './20261128010000_petitions.js';
 import * as meetings from './20261128020000_meetings.js';
+import * as trackingBook from './20261128100000_tracking_book.js';
 
 /**
  * Every migration, by timestamped name. Listed statically (not read from the
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '20261128000100_core': core,
   '20261128010000_petitions': petitions,
   '20261128020000_meetings': meetings,
+  '20261128100000_tracking_book': trackingBook,
 };
