@@ -431,7 +431,6 @@ export const cellLifeWriteRoutes: WriteRoute[] = [
 export const cellLifeTables = [
   'meetings',
   'meeting_attendance',
-  'meeting_attachments',
   'meeting_resolutions',
   'meeting_scores',
   'meeting_sheets',

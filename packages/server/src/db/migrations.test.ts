@@ -51,7 +51,7 @@ describe.each(engines)('migrations on %s', (engine) => {
         'petition_households',
         'petition_units',
         'petition_steps',
-        'petition_attachments',
+        'attachments',
         'petition_settings',
         'notifications',
       ]) {

@@ -54,19 +54,6 @@ export interface MeetingTable {
   updated_at: string;
 }
 
-export interface MeetingAttachmentTable {
-  id: string;
-  org_id: number;
-  meeting_id: string;
-  file_name: string;
-  media_type: string;
-  size: number;
-  sha256: string;
-  content: Buffer;
-  created_by: string | null;
-  created_at: string;
-}
-
 export interface MeetingAttendanceTable {
   org_id: number;
   meeting_id: string;
@@ -176,7 +163,6 @@ export interface CellLifeTables {
   meeting_sheet_criteria: MeetingSheetCriterionTable;
   meetings: MeetingTable;
   meeting_attendance: MeetingAttendanceTable;
-  meeting_attachments: MeetingAttachmentTable;
   meeting_resolutions: MeetingResolutionTable;
   meeting_scores: MeetingScoreTable;
   oversight_assignments: OversightAssignmentTable;

@@ -64,10 +64,12 @@ export interface PetitionStepTable {
   late: Generated<number>;
 }
 
-export interface PetitionAttachmentTable {
+/** Photos and documents of petitions and meetings: one table, the owner named by kind and id. */
+export interface AttachmentTable {
   id: string;
   org_id: number;
-  petition_id: string;
+  owner_kind: string;
+  owner_id: string;
   file_name: string;
   media_type: string;
   size: number;

@@ -4,7 +4,7 @@ import type { HouseholdBookColumns, HouseholdBookTables, PersonBookColumns } fro
 import type {
   HolidayTable,
   NotificationTable,
-  PetitionAttachmentTable,
+  AttachmentTable,
   PetitionHouseholdTable,
   PetitionSettingsTable,
   PetitionStepTable,
@@ -181,7 +181,7 @@ export interface DB extends CellLifeTables, HouseholdBookTables {
   petition_households: PetitionHouseholdTable;
   petition_units: PetitionUnitTable;
   petition_steps: PetitionStepTable;
-  petition_attachments: PetitionAttachmentTable;
+  attachments: AttachmentTable;
   holidays: HolidayTable;
   petition_settings: PetitionSettingsTable;
   notifications: NotificationTable;

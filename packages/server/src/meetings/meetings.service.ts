@@ -22,7 +22,7 @@ import type { MeetingTable } from '../db/schema-cell-life.js';
 import { nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
 import { oversees } from '../oversight/oversight.repository.js';
-import { listMeetingAttachmentMeta, toFileAttachment } from './meeting-attachments.repository.js';
+import { listAttachmentMeta, toFileAttachment } from '../files/attachments.repository.js';
 import { findUnitById, type UnitRow } from '../units/units.repository.js';
 import { loadUnitInScope } from '../units/units.service.js';
 import { pathIds, readSheet, sheetById, sheetOnDate } from './meeting-sheets.service.js';
@@ -75,7 +75,7 @@ async function readMeeting(db: Kysely<DB>, id: string): Promise<MeetingDetail> {
   return {
     ...toMeetingSummary(row),
     minutes: row.minutes,
-    attachments: (await listMeetingAttachmentMeta(db, id)).map(toFileAttachment),
+    attachments: (await listAttachmentMeta(db, 'meeting', id)).map(toFileAttachment),
     attendance: await listAttendance(db, id),
     resolutions: await listResolutions(db, id),
     sheet: row.sheet_id ? await readSheet(db, row.sheet_id) : null,

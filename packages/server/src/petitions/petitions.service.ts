@@ -37,7 +37,7 @@ import { loadWorkCalendar } from '../holidays/holidays.service.js';
 import { notifyPetition, waitingOnOf, type PetitionNotice } from '../notifications/notifications.service.js';
 import { findUnitById, findUnitsByIds, type UnitRow } from '../units/units.repository.js';
 import { loadUnitInScope } from '../units/units.service.js';
-import { listAttachmentMeta, toPetitionAttachment } from './petition-attachments.repository.js';
+import { listAttachmentMeta, toFileAttachment } from '../files/attachments.repository.js';
 import { findPetitionSettingsRow, toPetitionSettings } from './petition-settings.repository.js';
 import {
   findPetitionRow,
@@ -139,7 +139,7 @@ async function readPetition(db: Kysely<DB>, actor: Actor, id: string): Promise<P
     mergedIntoId: summary.merged_into_id,
     createdAt: summary.created_at,
     steps: await listPetitionSteps(db, id),
-    attachments: (await listAttachmentMeta(db, id)).map(toPetitionAttachment),
+    attachments: (await listAttachmentMeta(db, 'petition', id)).map(toFileAttachment),
     allowedActions: allowed,
     forwardTargets: targets.map(toForwardTarget),
   };

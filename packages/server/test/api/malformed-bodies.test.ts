@@ -200,7 +200,7 @@ const tables = [
   'users',
   'petitions',
   'petition_steps',
-  'petition_attachments',
+  'attachments',
   'petition_settings',
   'holidays',
   'notifications',

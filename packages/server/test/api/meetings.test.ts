@@ -334,9 +334,10 @@ describe.each(engines)('meetings on %s', (engine) => {
       const count = async () =>
         (
           await t.database.db
-            .selectFrom('meeting_attachments')
+            .selectFrom('attachments')
             .select('id')
-            .where('meeting_id', '=', meeting.id)
+            .where('owner_kind', '=', 'meeting')
+            .where('owner_id', '=', meeting.id)
             .execute()
         ).length;
       for (let i = await count(); i < 10; i++)

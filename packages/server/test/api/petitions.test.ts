@@ -488,9 +488,10 @@ describe.each(engines)('petitions on %s', (engine) => {
     expect((await upload(member, 'b.png', png, `?attachmentId=${retryId}`)).statusCode).toBe(201);
     expect((await upload(member, 'b.png', png, `?attachmentId=${retryId}`)).statusCode).toBe(201);
     const stored = await t.database.db
-      .selectFrom('petition_attachments')
+      .selectFrom('attachments')
       .select('id')
-      .where('petition_id', '=', p.id)
+      .where('owner_kind', '=', 'petition')
+      .where('owner_id', '=', p.id)
       .execute();
     expect(stored).toHaveLength(4);
     for (let i = stored.length; i < 10; i++)

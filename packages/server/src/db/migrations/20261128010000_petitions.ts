@@ -111,10 +111,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await db.schema
-    .createTable('petition_attachments')
+    .createTable('attachments')
     .addColumn('id', 'text', (c) => c.primaryKey())
     .addColumn('org_id', 'integer', (c) => c.notNull())
-    .addColumn('petition_id', 'text', (c) => c.notNull().references('petitions.id'))
+    // 'petition' or 'meeting' (cell meeting minutes): no foreign key, the owner's service checks it.
+    .addColumn('owner_kind', 'text', (c) => c.notNull())
+    .addColumn('owner_id', 'text', (c) => c.notNull())
     .addColumn('file_name', 'text', (c) => c.notNull())
     .addColumn('media_type', 'text', (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull())
@@ -124,9 +126,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema
-    .createIndex('petition_attachments_petition')
-    .on('petition_attachments')
-    .column('petition_id')
+    .createIndex('attachments_owner')
+    .on('attachments')
+    .columns(['owner_kind', 'owner_id'])
     .execute();
 
   // A national catalogue, small and read everywhere (like org_units): not sharded.
@@ -234,7 +236,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'notifications',
     'petition_settings',
     'holidays',
-    'petition_attachments',
+    'attachments',
     'petition_steps',
     'petition_units',
     'petition_households',

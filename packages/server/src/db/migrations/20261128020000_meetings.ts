@@ -1,5 +1,4 @@
 import { sql, type Kysely } from 'kysely';
-import { blobType } from './dialect-helpers.js';
 
 /*
  * Cell life: meetings with attendance, resolutions and a quality score from a
@@ -90,26 +89,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['org_id', 'cell_id', 'month'])
     .unique()
     .where(sql.ref('kind'), '=', 'regular')
-    .execute();
-
-  // The signed minutes (biên bản), scanned or photographed: bytes in the database so one backup holds all.
-  await db.schema
-    .createTable('meeting_attachments')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('org_id', 'integer', (c) => c.notNull())
-    .addColumn('meeting_id', 'text', (c) => c.notNull().references('meetings.id'))
-    .addColumn('file_name', 'text', (c) => c.notNull())
-    .addColumn('media_type', 'text', (c) => c.notNull())
-    .addColumn('size', 'integer', (c) => c.notNull())
-    .addColumn('sha256', 'text', (c) => c.notNull())
-    .addColumn('content', blobType(db), (c) => c.notNull())
-    .addColumn('created_by', 'text')
-    .addColumn('created_at', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('meeting_attachments_meeting')
-    .on('meeting_attachments')
-    .column('meeting_id')
     .execute();
 
   await db.schema
@@ -272,7 +251,6 @@ export async function down(db: Kysely<any>): Promise<void> {
     'meeting_scores',
     'meeting_resolutions',
     'meeting_attendance',
-    'meeting_attachments',
     'meetings',
     'meeting_sheet_criteria',
     'meeting_sheets',
