@@ -15,7 +15,7 @@ export * from './households/book-diff.js';
 export * from './households/household-history.schema.js';
 export * from './households/income.js';
 export * from './households/duplicate-match.js';
-export * from './assignments/assignment.schema.js';
+export * from './assignments/index.js';
 export * from './petitions/index.js';
 export * from './auth/roles.js';
 export * from './auth/user.schema.js';

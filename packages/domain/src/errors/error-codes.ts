@@ -79,6 +79,37 @@ export const errorCodes = {
     vi: 'Ngày kết thúc phải sau ngày bắt đầu.',
     en: 'The end date must follow the start date.',
   },
+  NOT_A_PARTY_UNIT: {
+    status: 409,
+    vi: 'Thống kê phân công tính theo tổ chức đảng: hãy chọn một đảng bộ hoặc chi bộ.',
+    en: 'Assignment figures are kept by party unit: choose a committee or a cell.',
+  },
+  PROPOSAL_SCOPE: {
+    status: 409,
+    vi: 'Chỉ lập đề xuất phân công cho một chi bộ hoặc một đảng bộ xã.',
+    en: 'A proposal is made for one cell or one commune committee.',
+  },
+  PROPOSAL_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đề xuất phân công.', en: 'Proposal not found.' },
+  PROPOSAL_STALE: {
+    status: 409,
+    vi: 'Phân công, hộ hoặc đảng viên đã thay đổi sau khi lập đề xuất. Vui lòng lập lại đề xuất.',
+    en: 'Assignments, households or members changed since the preview. Make the proposal again.',
+  },
+  PROPOSAL_CLOSED: {
+    status: 409,
+    vi: 'Đề xuất này đã được áp dụng hoặc đã hủy.',
+    en: 'This proposal has already been applied or discarded.',
+  },
+  PROPOSAL_DATE_PAST: {
+    status: 409,
+    vi: 'Ngày áp dụng đề xuất không được trước ngày hôm nay.',
+    en: 'A proposal cannot take effect before today.',
+  },
+  BOUNDS_INVALID: {
+    status: 409,
+    vi: 'Số hộ tối thiểu không được lớn hơn số hộ tối đa cho mỗi đảng viên.',
+    en: 'The minimum households per member cannot exceed the maximum.',
+  },
   ROLE_NOT_GRANTABLE: {
     status: 403,
     vi: 'Bạn không thể cấp vai trò này.',
