@@ -28,3 +28,4 @@ export * from './oversight/oversight.schema.js';
 export * from './awards/award.schema.js';
 export * from './mass-orgs/mass-org.schema.js';
 export * from './poverty/index.js';
+export * from './visits/index.js';

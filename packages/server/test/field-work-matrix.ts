@@ -1,5 +1,13 @@
 import type { z } from 'zod';
-import { classifyFactsInput, type Permission, type Role } from '@caunoi/domain';
+import {
+  classifyFactsInput,
+  createVisitInput,
+  todayInVietnam,
+  updateVisitSettingsInput,
+  type Permission,
+  type Role,
+} from '@caunoi/domain';
+import { v7 as uuidv7 } from 'uuid';
 import type { ApiClient } from './api-client.js';
 import type { TestApp } from './fixture.js';
 
@@ -29,7 +37,46 @@ export interface FieldWorkCase {
   ): Promise<{ statusCode: number; body: string }>;
 }
 
-export const fieldWorkCases: FieldWorkCase[] = [];
+export const fieldWorkCases: FieldWorkCase[] = [
+  {
+    name: 'GET visits of household',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/visits?householdId=${x.householdId}`),
+  },
+  {
+    name: 'POST visit',
+    permission: 'visit.write',
+    run: (c, x) =>
+      c.post('/api/v1/visits', {
+        id: uuidv7(),
+        householdId: x.householdId,
+        memberId: x.memberId,
+        date: todayInVietnam(),
+        kind: 'home_visit',
+        notes: 'Kiểm thử phạm vi',
+      }),
+  },
+  {
+    name: "GET member's worklist",
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/worklist?memberId=${x.memberId}`),
+  },
+  {
+    name: 'GET visit coverage of unit',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/visit-coverage?unitId=${x.cellId}&groupBy=member`),
+  },
+  {
+    name: 'GET visit settings',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/visit-settings/${x.cellId}`),
+  },
+  {
+    name: 'PATCH visit settings',
+    permission: 'visit.settings',
+    run: (c, x) => c.patch(`/api/v1/visit-settings/${x.communeId}`, { cadence: { other: 6 } }),
+  },
+];
 
 interface WriteRoute {
   method: 'POST' | 'PATCH';
@@ -40,6 +87,27 @@ interface WriteRoute {
 }
 
 export const fieldWorkWriteRoutes: WriteRoute[] = [
+  {
+    method: 'POST',
+    pattern: '/api/v1/visits',
+    url: () => '/api/v1/visits',
+    schema: createVisitInput,
+    valid: (t) => ({
+      id: '0193a000-0000-7000-8000-00000000f001',
+      householdId: t.ids.memberHouseholdId,
+      memberId: t.ids.memberId,
+      date: '2025-01-10',
+      kind: 'home_visit',
+      notes: 'Thăm hộ',
+    }),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/v1/visit-settings/{unitId}',
+    url: (t) => `/api/v1/visit-settings/${t.ids.thanhLocId}`,
+    schema: updateVisitSettingsInput,
+    valid: () => ({ cadence: { poor: 1, other: 12 } }),
+  },
   {
     method: 'POST',
     pattern: '/api/v1/poverty/classify',
@@ -54,4 +122,4 @@ export const fieldWorkWriteRoutes: WriteRoute[] = [
   },
 ];
 
-export const fieldWorkTables = [] as const;
+export const fieldWorkTables = ['visits', 'household_visit_state', 'visit_settings'] as const;

@@ -31,12 +31,25 @@ export const permissions = [
   'catalogue.write',
   'petition.write',
   'petition.settings',
+  /** Visits to households (field work), and each commune's visit cadence. */
+  'visit.write',
+  'visit.settings',
+  /** Help plans of households and their actions. */
+  'help_plan.write',
+  /** A household's yearly poverty review sheet (overrides, request for review); a commune's area type. */
+  'poverty.write',
+  'poverty.settings',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   admin: permissions,
   committee_staff: [
+    'visit.write',
+    'visit.settings',
+    'help_plan.write',
+    'poverty.write',
+    'poverty.settings',
     'unit.write',
     'member.write',
     'household.write',
@@ -52,6 +65,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'petition.settings',
   ],
   commune_leader: [
+    'visit.settings',
+    'poverty.settings',
     'assignment.write',
     'audit.read',
     'oversight.write',
@@ -60,8 +75,17 @@ const grants: Record<Role, readonly Permission[]> = {
     'petition.write',
     'petition.settings',
   ],
-  cell_secretary: ['member.write', 'household.write', 'assignment.write', 'meeting.write', 'petition.write'],
-  member: ['household.write', 'petition.write'],
+  cell_secretary: [
+    'member.write',
+    'household.write',
+    'assignment.write',
+    'meeting.write',
+    'petition.write',
+    'visit.write',
+    'help_plan.write',
+    'poverty.write',
+  ],
+  member: ['household.write', 'petition.write', 'visit.write', 'help_plan.write', 'poverty.write'],
 };
 
 export function can(r: Role, p: Permission): boolean {

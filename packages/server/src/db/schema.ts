@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { CellLifeTables } from './schema-cell-life.js';
+import type { FieldWorkTables } from './schema-field-work.js';
 import type { HouseholdBookColumns, HouseholdBookTables, PersonBookColumns } from './schema-households.js';
 import type {
   HolidayTable,
@@ -165,7 +166,7 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
-export interface DB extends CellLifeTables, HouseholdBookTables {
+export interface DB extends CellLifeTables, HouseholdBookTables, FieldWorkTables {
   org_units: OrgUnitTable;
   members: MemberTable;
   member_cells: MemberCellTable;

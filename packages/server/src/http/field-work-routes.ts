@@ -2,8 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { registerPovertyClassifyRoutes } from '../poverty/poverty-classify.routes.js';
+import { registerVisitRoutes } from '../visits/visits.routes.js';
 
 /** Field work: visits and the worklist, help plans, the poverty standard and the annual review. */
-export function registerFieldWorkRoutes(app: FastifyInstance, _db: Kysely<DB>): void {
+export function registerFieldWorkRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  registerVisitRoutes(app, db);
   registerPovertyClassifyRoutes(app);
 }

@@ -3,6 +3,7 @@ import * as core from './20261128000100_core.js';
 import * as petitions from './20261128010000_petitions.js';
 import * as meetings from './20261128020000_meetings.js';
 import * as trackingBook from './20261128100000_tracking_book.js';
+import * as visits from './20261128130000_visits.js';
 
 /**
  * Every migration, by timestamped name. Listed statically (not read from the
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261128010000_petitions': petitions,
   '20261128020000_meetings': meetings,
   '20261128100000_tracking_book': trackingBook,
+  '20261128130000_visits': visits,
 };

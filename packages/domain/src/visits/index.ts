@@ -1,0 +1,2 @@
+export * from './visit-cadence.js';
+export * from './visit.schema.js';

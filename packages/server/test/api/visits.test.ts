@@ -1,0 +1,299 @@
+import { todayInVietnam, type VisitCoverage, type Worklist } from '@caunoi/domain';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginAs, type ApiClient } from '../api-client.js';
+import { addDays, allPages, auditRowsOf, errorCodeOf } from '../api-helpers.js';
+import { testEngines } from '../engines.js';
+import { startTestApp, type TestApp } from '../fixture.js';
+
+const engines = await testEngines();
+
+async function countVisits(t: TestApp, id: string): Promise<number> {
+  const rows = await t.database.db.selectFrom('visits').select('id').where('id', '=', id).execute();
+  return rows.length;
+}
+
+async function rollupOf(t: TestApp, householdId: string) {
+  return t.database.db
+    .selectFrom('household_visit_state')
+    .selectAll()
+    .where('household_id', '=', householdId)
+    .executeTakeFirst();
+}
+
+describe.each(engines)('visits on %s', (engine) => {
+  let t: TestApp;
+  let member: ApiClient;
+  let secretary: ApiClient;
+  let hoaThanhSecretary: ApiClient;
+  const today = todayInVietnam();
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    member = await loginAs(t.app, 'dangvien.thanhan');
+    secretary = await loginAs(t.app, 'bithu.thanhan');
+    hoaThanhSecretary = await loginAs(t.app, 'bithu.hoathanh');
+  });
+  afterAll(() => t.close());
+
+  it('stores a visit once, however often the phone sends it', async () => {
+    const id = uuidv7();
+    const body = {
+      id,
+      householdId: t.ids.memberHouseholdId,
+      date: today,
+      kind: 'home_visit',
+      notes: 'Hộ đang trồng lúa, cần vay vốn mua phân bón',
+    };
+    const before = await rollupOf(t, t.ids.memberHouseholdId);
+    const first = await member.post('/api/v1/visits', body);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({
+      id,
+      householdId: t.ids.memberHouseholdId,
+      memberId: t.ids.memberId,
+      date: today,
+      kind: 'home_visit',
+      notes: body.notes,
+      bookChangeCount: 0,
+    });
+    const again = await member.post('/api/v1/visits', body);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    expect(await countVisits(t, id)).toBe(1);
+    const rollup = await rollupOf(t, t.ids.memberHouseholdId);
+    expect(rollup?.visit_count).toBe((before?.visit_count ?? 0) + 1);
+    expect(rollup?.last_visit_on).toBe(today);
+    expect(await auditRowsOf(t, 'visit', id)).toHaveLength(1);
+  });
+
+  it('a late upload of an older visit does not move the last visit back', async () => {
+    const response = await member.post('/api/v1/visits', {
+      id: uuidv7(),
+      householdId: t.ids.memberHouseholdId,
+      date: addDays(today, -40),
+      kind: 'phone_call',
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    expect((await rollupOf(t, t.ids.memberHouseholdId))?.last_visit_on).toBe(today);
+  });
+
+  it('refuses a visit dated tomorrow and writes nothing', async () => {
+    const id = uuidv7();
+    const response = await member.post('/api/v1/visits', {
+      id,
+      householdId: t.ids.memberHouseholdId,
+      date: addDays(today, 1),
+      kind: 'home_visit',
+    });
+    expect(response.statusCode).toBe(409);
+    expect(errorCodeOf(response)).toBe('VISIT_DATE_IN_FUTURE');
+    expect(await countVisits(t, id)).toBe(0);
+  });
+
+  it('a member records visits to their own households only, and only as themselves', async () => {
+    const other = await member.post('/api/v1/visits', {
+      householdId: t.ids.otherThanhAnHouseholdId,
+      date: today,
+      kind: 'home_visit',
+    });
+    expect(other.statusCode).toBe(404);
+    expect(errorCodeOf(other)).toBe('HOUSEHOLD_NOT_FOUND');
+    const asSomebodyElse = await member.post('/api/v1/visits', {
+      householdId: t.ids.memberHouseholdId,
+      memberId: t.ids.otherThanhAnMemberId,
+      date: today,
+      kind: 'home_visit',
+    });
+    expect(asSomebodyElse.statusCode).toBe(403);
+  });
+
+  it("another account cannot take over a visit's id", async () => {
+    const id = uuidv7();
+    const body = { id, householdId: t.ids.memberHouseholdId, date: today, kind: 'meeting' };
+    expect((await member.post('/api/v1/visits', body)).statusCode).toBe(201);
+    const taken = await secretary.post('/api/v1/visits', { ...body, memberId: t.ids.otherThanhAnMemberId });
+    expect(taken.statusCode).toBe(409);
+    expect(errorCodeOf(taken)).toBe('DUPLICATE_CODE');
+    const stored = await t.database.db
+      .selectFrom('visits')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    expect(stored?.member_id).toBe(t.ids.memberId);
+  });
+
+  it('the cell secretary records a visit for a member of the cell, not of another commune', async () => {
+    const recorded = await secretary.post('/api/v1/visits', {
+      householdId: t.ids.otherThanhAnHouseholdId,
+      memberId: t.ids.otherThanhAnMemberId,
+      date: addDays(today, -2),
+      kind: 'community_activity',
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    expect(recorded.json().memberId).toBe(t.ids.otherThanhAnMemberId);
+    const outside = await hoaThanhSecretary.post('/api/v1/visits', {
+      householdId: t.ids.hoaThuanHouseholdId,
+      memberId: t.ids.otherThanhAnMemberId,
+      date: today,
+      kind: 'home_visit',
+    });
+    expect(outside.statusCode).toBe(404);
+  });
+
+  it('lists visits in scope: the household history, never another cell', async () => {
+    const mine = await allPages<{ householdId: string }>(
+      member,
+      `/api/v1/visits?householdId=${t.ids.memberHouseholdId}`,
+    );
+    expect(mine.length).toBeGreaterThanOrEqual(3);
+    expect(mine.every((v) => v.householdId === t.ids.memberHouseholdId)).toBe(true);
+    const hoaThanh = await allPages<{ householdId: string }>(
+      hoaThanhSecretary,
+      '/api/v1/visits?from=' + today,
+    );
+    expect(hoaThanh.map((v) => v.householdId)).not.toContain(t.ids.memberHouseholdId);
+    const forbidden = await member.get(`/api/v1/visits?householdId=${t.ids.otherThanhAnHouseholdId}`);
+    expect(forbidden.statusCode).toBe(404);
+  });
+});
+
+describe.each(engines)('worklist and coverage on %s', (engine) => {
+  let t: TestApp;
+  let member: ApiClient;
+  let secretary: ApiClient;
+  let leader: ApiClient;
+  const today = todayInVietnam();
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    member = await loginAs(t.app, 'dangvien.thanhan');
+    secretary = await loginAs(t.app, 'bithu.thanhan');
+    leader = await loginAs(t.app, 'bithu.thanhloc');
+  });
+  afterAll(() => t.close());
+
+  const worklistOf = async (client: ApiClient, query = ''): Promise<Worklist> => {
+    const response = await client.get(`/api/v1/worklist${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+
+  it("holds exactly the member's households, each once", async () => {
+    const list = await worklistOf(member);
+    const assigned = await t.database.db
+      .selectFrom('assignments')
+      .select('household_id')
+      .where('member_id', '=', t.ids.memberId)
+      .where('end_date', 'is', null)
+      .execute();
+    const listed = [...list.overdue, ...list.due, ...list.visited].map((i) => i.householdId).sort();
+    expect(listed).toEqual(assigned.map((a) => a.household_id).sort());
+    expect(list.memberId).toBe(t.ids.memberId);
+    expect(list.asOf).toBe(today);
+  });
+
+  it('a household leaves the overdue list once visited', async () => {
+    const before = await worklistOf(member);
+    const overdue = before.overdue[0];
+    if (!overdue) throw new Error('fixture: the demo member has no overdue household');
+    expect(overdue.overdueSince! < today).toBe(true);
+    const visit = await member.post('/api/v1/visits', {
+      id: uuidv7(),
+      householdId: overdue.householdId,
+      date: today,
+      kind: 'home_visit',
+    });
+    expect(visit.statusCode, visit.body).toBe(201);
+    const after = await worklistOf(member);
+    expect(after.overdue.map((i) => i.householdId)).not.toContain(overdue.householdId);
+    expect(after.visited.find((i) => i.householdId === overdue.householdId)).toMatchObject({
+      state: 'visited',
+      lastVisitOn: today,
+    });
+  });
+
+  it("a secretary reads a member's worklist; a member cannot read another's", async () => {
+    const seen = await worklistOf(secretary, `?memberId=${t.ids.memberId}`);
+    expect(seen.memberId).toBe(t.ids.memberId);
+    const refused = await member.get(`/api/v1/worklist?memberId=${t.ids.otherThanhAnMemberId}`);
+    expect(refused.statusCode).toBe(404);
+    const hiep = await secretary.get(`/api/v1/worklist?memberId=${t.ids.thanhHiepMemberId}`);
+    expect(hiep.statusCode).toBe(404);
+  });
+
+  it("follows the commune's cadence; only commune accounts change it", async () => {
+    const path = `/api/v1/visit-settings/${t.ids.thanhLocId}`;
+    expect((await leader.get(path)).json()).toMatchObject({
+      unitId: t.ids.thanhLocId,
+      custom: false,
+      cadence: { poor: 1, near_poor: 1, needs_help: 1, policy_family: 3, other: 6 },
+    });
+    expect((await secretary.patch(path, { cadence: { other: 12 } })).statusCode).toBe(403);
+    const outside = await leader.patch(`/api/v1/visit-settings/${t.ids.hoaThuanId}`, {
+      cadence: { other: 12 },
+    });
+    expect(outside.statusCode).toBe(404);
+    const invalid = await leader.patch(path, { cadence: { other: 5 } });
+    expect(invalid.statusCode).toBe(400);
+
+    const changed = await leader.patch(path, { cadence: { other: 12, policy_family: 1 } });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json()).toMatchObject({ custom: true, cadence: { other: 12, policy_family: 1, poor: 1 } });
+    // Read through the cell: the setting belongs to the commune.
+    expect((await secretary.get(`/api/v1/visit-settings/${t.ids.thanhAnCellId}`)).json().cadence.other).toBe(
+      12,
+    );
+    const list = await worklistOf(member);
+    const items = [...list.overdue, ...list.due, ...list.visited];
+    for (const item of items) {
+      expect(item.cadenceMonths).toBe(item.category === 'other' ? 12 : 1);
+    }
+    expect(await auditRowsOf(t, 'visit_settings', t.ids.thanhLocId)).toHaveLength(1);
+  });
+
+  it("the secretary sees each member's overdue count, matching the member's own list", async () => {
+    const response = await secretary.get(
+      `/api/v1/visit-coverage?unitId=${t.ids.thanhAnCellId}&groupBy=member`,
+    );
+    expect(response.statusCode, response.body).toBe(200);
+    const coverage: VisitCoverage = response.json();
+    const row = coverage.rows.find((r) => r.id === t.ids.memberId);
+    const list = await worklistOf(member);
+    expect(row).toMatchObject({
+      overdue: list.overdue.length,
+      due: list.due.length,
+      visited: list.visited.length,
+      households: list.overdue.length + list.due.length + list.visited.length,
+    });
+    expect(coverage.total.households).toBe(coverage.rows.reduce((sum, r) => sum + r.households, 0));
+  });
+
+  it('the commune sees every cell ranked by coverage of required visits', async () => {
+    const response = await leader.get(`/api/v1/visit-coverage?unitId=${t.ids.thanhLocId}`);
+    expect(response.statusCode, response.body).toBe(200);
+    const coverage: VisitCoverage = response.json();
+    const cells = await t.database.db
+      .selectFrom('org_units')
+      .select('id')
+      .where('org_id', '=', t.ids.thanhLocId)
+      .where('kind', '=', 'cell')
+      .where('valid_to', 'is', null)
+      .execute();
+    expect(coverage.rows.map((r) => r.id).sort()).toEqual(cells.map((c) => c.id).sort());
+    const shares = coverage.rows.map((r) => r.coverage ?? -1);
+    expect(shares).toEqual([...shares].sort((a, b) => b - a));
+    for (const row of coverage.rows) {
+      expect(row.visited + row.due + row.overdue).toBe(row.households);
+      if (row.households > 0)
+        expect(row.coverage).toBeCloseTo((row.households - row.overdue) / row.households);
+    }
+    const outside = await leader.get(`/api/v1/visit-coverage?unitId=${t.ids.hoaThuanId}`);
+    expect(outside.statusCode).toBe(404);
+  });
+
+  it("a member's coverage covers their own households only", async () => {
+    const coverage: VisitCoverage = (await member.get('/api/v1/visit-coverage?groupBy=member')).json();
+    expect(coverage.rows.map((r) => r.id)).toEqual([t.ids.memberId]);
+  });
+});
