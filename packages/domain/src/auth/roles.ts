@@ -39,6 +39,8 @@ export const permissions = [
   /** A household's yearly poverty review sheet (overrides, request for review); a commune's area type. */
   'poverty.write',
   'poverty.settings',
+  /** A grassroots organisation's catalogue of household commitments. */
+  'commitment.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -63,6 +65,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'catalogue.write',
     'petition.write',
     'petition.settings',
+    'commitment.write',
   ],
   commune_leader: [
     'visit.settings',
@@ -74,6 +77,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'award.write',
     'petition.write',
     'petition.settings',
+    'commitment.write',
   ],
   cell_secretary: [
     'member.write',

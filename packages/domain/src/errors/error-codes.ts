@@ -35,6 +35,21 @@ export const errorCodes = {
   UNIT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đơn vị.', en: 'Unit not found.' },
   MEMBER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy đảng viên.', en: 'Member not found.' },
   HOUSEHOLD_NOT_FOUND: { status: 404, vi: 'Không tìm thấy hộ gia đình.', en: 'Household not found.' },
+  HOUSEHOLD_POSSIBLE_DUPLICATE: {
+    status: 409,
+    vi: 'Đã có hộ gia đình cùng tên chủ hộ và địa chỉ gần giống. Vui lòng kiểm tra trước khi thêm.',
+    en: 'A household with the same head and a very similar address already exists. Please check before adding.',
+  },
+  COMMITMENT_ITEM_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy nội dung cam kết.',
+    en: 'Commitment item not found.',
+  },
+  NOT_A_GRASSROOTS_UNIT: {
+    status: 409,
+    vi: 'Đơn vị được chọn không thuộc một đảng bộ cơ sở.',
+    en: 'The chosen unit does not belong to a grassroots organisation.',
+  },
   ASSIGNMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phân công.', en: 'Assignment not found.' },
   USER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' },
   VERSION_CONFLICT: {

@@ -165,6 +165,14 @@ export async function updateAway(
   await db.updateTable('household_people_away').set(values).where('id', '=', id).execute();
 }
 
+export async function endAway(db: Kysely<DB>, id: string, on: string, now: string): Promise<void> {
+  await db
+    .updateTable('household_people_away')
+    .set({ returned_on: on, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
 export async function listPovertyYears(db: Kysely<DB>, householdId: string) {
   return db
     .selectFrom('household_poverty')

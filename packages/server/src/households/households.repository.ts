@@ -117,6 +117,22 @@ export async function householdCodeTaken(db: Kysely<DB>, code: string): Promise<
 }
 
 /** False when a unique index refuses it: a simultaneous request took the code (or the id) first. */
+/**
+ * Households of an organisation whose folded text holds every word of the
+ * folded head name: a narrow list for the duplicate rule to judge.
+ */
+export async function listDuplicateCandidates(db: Kysely<DB>, orgId: number, foldedHead: string) {
+  let query = db
+    .selectFrom('households')
+    .select(['id', 'code', 'head_name', 'address', 'scope_path'])
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'active');
+  for (const token of foldedHead.split(' ').filter((t) => t.length > 0)) {
+    query = query.where((eb) => containsFolded(eb.ref('search_text'), token));
+  }
+  return query.orderBy('code').limit(200).execute();
+}
+
 export async function insertHousehold(
   db: Kysely<DB>,
   values: Omit<Insertable<HouseholdTable>, 'status' | 'version'>,
@@ -151,6 +167,15 @@ export async function listPeople(db: Kysely<DB>, householdId: string): Promise<P
   return db
     .selectFrom('household_people')
     .selectAll()
+/** Columns computed from the book (search text, people count): set within a change, no new version. */
+export async function updateHouseholdDerived(
+  db: Kysely<DB>,
+  id: string,
+  values: { people_count?: number; search_text?: string },
+): Promise<void> {
+  await db.updateTable('households').set(values).where('id', '=', id).execute();
+}
+
     .where('household_id', '=', householdId)
     .where('status', '=', 'active')
     .orderBy('position')

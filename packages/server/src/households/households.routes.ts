@@ -13,6 +13,7 @@ import {
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
+import { registerHouseholdBookRoutes } from './household-book.routes.js';
 import { createHousehold, getHousehold, listHouseholds, updateHousehold } from './households.service.js';
 
 export function registerHouseholdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
@@ -46,7 +47,7 @@ export function registerHouseholdRoutes(app: FastifyInstance, db: Kysely<DB>): v
     {
       schema: {
         tags: ['households'],
-        summary: 'Add a household',
+        summary: 'Add a household (409 HOUSEHOLD_POSSIBLE_DUPLICATE unless confirmDuplicate)',
         body: createHouseholdInput,
         response: { 201: household },
       },
@@ -59,7 +60,8 @@ export function registerHouseholdRoutes(app: FastifyInstance, db: Kysely<DB>): v
     {
       schema: {
         tags: ['households'],
-        summary: 'Change a household (optimistic version check: a stale version is 409)',
+        summary:
+          'Change a household (a stale version is 409 VERSION_CONFLICT with the current book and the changes since)',
         params: z.object({ id: z.uuid() }),
         body: updateHouseholdInput,
         response: { 200: household },
@@ -67,4 +69,5 @@ export function registerHouseholdRoutes(app: FastifyInstance, db: Kysely<DB>): v
     },
     async (request) => updateHousehold(db, actorOf(request), request.params.id, request.body),
   );
+  registerHouseholdBookRoutes(app, db);
 }

@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import {
   foldVietnamese,
+  householdBookFields,
   isCellKind,
   todayInVietnam,
   type CreateHouseholdInput,
   type Household,
+  type HouseholdBookFieldKey,
   type HouseholdListQuery,
   type HouseholdSummary,
-  type PersonInput,
   type UnitKind,
   type UpdateHouseholdInput,
 } from '@caunoi/domain';
@@ -19,21 +20,24 @@ import { fromBool, nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
 import { loadUnitInScope } from '../units/units.service.js';
 import { readHouseholdBook } from './household-book.js';
+import { syncWorkingAway } from './household-away.js';
 import {
+import { bookColumnOf, listAllPeople, toColumnValue } from './household-book.repository.js';
+import { saveYearlyRecords } from './household-yearly.js';
+import { householdConflict } from './household-conflict.js';
+import { rejectPossibleDuplicates } from './household-duplicates.js';
+import { recordHouseholdChanges } from './household-history.js';
+import { insertNewPeople, replacePeople } from './household-people.js';
   findHouseholdRow,
   householdCodeTaken,
   insertHousehold,
-  insertPeople,
   isAssignedTo,
   listHouseholds as listHouseholdRows,
-  listPeople,
-  markPeopleLeft,
   toHouseholdSummary,
   updateHouseholdRow,
-  updatePerson,
+  updateHouseholdDerived,
   upsertPovertyYear,
   type HouseholdRow,
-  type PersonRow,
 } from './households.repository.js';
 
 /**
@@ -77,29 +81,32 @@ export async function listHouseholds(
   return rows.map(toHouseholdSummary);
 }
 
-const readHousehold = readHouseholdBook;
-
 /** Opening a household's book is itself recorded (DESIGN.md §1, privacy). */
 export async function getHousehold(db: Kysely<DB>, actor: Actor, id: string): Promise<Household> {
   const row = await loadHouseholdInScope(db, actor, id);
   await recordAudit(db, actor, { action: 'read', entity: 'household', entityId: id, orgId: row.org_id });
-  return readHousehold(db, id);
+  return readHouseholdBook(db, id);
 }
 
-function personRows(orgId: number, householdId: string, people: PersonInput[], now: string) {
-  return people.map((p, position) => ({
-    id: p.id ?? uuidv7(),
-    org_id: orgId,
-    household_id: householdId,
-    full_name: p.fullName,
-    name_folded: foldVietnamese(p.fullName),
-    relation: p.relation,
-    birth_year: p.birthYear ?? null,
-    sex: p.sex ?? null,
-    position,
-    created_at: now,
-    updated_at: now,
-  }));
+/** The book columns a create or a PATCH sets, with policy_family kept in step with its type. */
+function bookColumns(
+  input: Partial<Record<HouseholdBookFieldKey, unknown>> & { policyFamily?: boolean | undefined },
+  current: { policy_family: number; policy_family_type: string | null } | null,
+) {
+  const values: Record<string, string | number | null> = {};
+  for (const key of Object.keys(householdBookFields) as HouseholdBookFieldKey[]) {
+    if (input[key] !== undefined) values[bookColumnOf[key]] = toColumnValue(input[key]);
+  }
+  // A type means a policy family; "not a policy family" clears the type.
+  if (input.policyFamilyType !== undefined && input.policyFamilyType !== null) {
+    values.policy_family = 1;
+  } else if (input.policyFamily !== undefined) {
+    values.policy_family = fromBool(input.policyFamily);
+    if (!input.policyFamily) values.policy_family_type = null;
+  } else if (input.policyFamilyType === null && current?.policy_family_type) {
+    values.policy_family = 0;
+  }
+  return values;
 }
 
 export async function createHousehold(
@@ -123,6 +130,7 @@ export async function createHousehold(
     if (await findHouseholdRow(trx, id)) throw new AppError('DUPLICATE_CODE', { field: 'id' });
     if (await householdCodeTaken(trx, input.code)) throw new AppError('DUPLICATE_CODE', { field: 'code' });
     const now = nowIso();
+    if (!input.confirmDuplicate) await rejectPossibleDuplicates(trx, actor, cell.org_id, input);
     const year = input.povertyYear ?? Number(todayInVietnam().slice(0, 4));
     const inserted = await insertHousehold(trx, {
       id,
@@ -142,17 +150,9 @@ export async function createHousehold(
       created_at: now,
       updated_at: now,
     });
+      ...bookColumns(input, null),
     if (!inserted) throw new AppError('DUPLICATE_CODE', { field: 'code' });
-    // People of a new household always get fresh ids: a client id must not collide with another household's person.
-    await insertPeople(
-      trx,
-      personRows(
-        cell.org_id,
-        id,
-        input.people.map((p) => ({ ...p, id: undefined })),
-        now,
-      ),
-    );
+    await insertNewPeople(trx, cell.org_id, id, input.people, now);
     await upsertPovertyYear(trx, {
       org_id: cell.org_id,
       household_id: id,
@@ -162,37 +162,70 @@ export async function createHousehold(
       recorded_at: now,
     });
     await recordAudit(trx, actor, {
+    await recordHouseholdChanges(trx, {
+      household: { id, org_id: cell.org_id, scope_path: cell.path },
+      before: null,
+      after: await readHouseholdBook(trx, id),
+      actorId: actor.userId,
+      source: 'edit',
+      version: 1,
+      at: now,
+    });
+    const { confirmDuplicate: _confirm, ...changes } = input;
       action: 'create',
       entity: 'household',
       entityId: id,
       orgId: cell.org_id,
-      changes: input,
+      changes,
     });
   });
-  return readHousehold(db, id);
+  return readHouseholdBook(db, id);
 }
 
 export async function updateHousehold(
   db: Kysely<DB>,
+function personSummary(p: Household['people'][number]) {
+  return { id: p.id, fullName: p.fullName, relation: p.relation, birthYear: p.birthYear, sex: p.sex };
+}
+
+function duplicateIds(ids: (string | undefined)[], path: string): void {
+  const given = ids.filter((x): x is string => x !== undefined);
+  if (new Set(given).size !== given.length) {
+    throw new AppError('VALIDATION_FAILED', { in: 'body', issues: [{ path, code: 'duplicate_id' }] });
+  }
+}
+
+/**
+ * Changes a household's book. The version the client started from must still
+ * be current: otherwise 409 with the household as it is now and what changed
+ * since, so the other person's change is never silently overwritten. Every
+ * changed field becomes a history row in the same transaction.
+ */
   actor: Actor,
   id: string,
   input: UpdateHouseholdInput,
 ): Promise<Household> {
   requirePermission(actor, 'household.write');
   // One person listed twice would be updated twice and counted twice.
-  const personIds = (input.people ?? []).flatMap((p) => (p.id ? [p.id] : []));
-  if (new Set(personIds).size !== personIds.length) {
-    throw new AppError('VALIDATION_FAILED', {
-      in: 'body',
-      issues: [{ path: '/people', code: 'duplicate_id' }],
-    });
-  }
+  duplicateIds(
+    (input.people ?? []).map((p) => p.id),
+    '/people',
+  );
+  duplicateIds(
+    (input.culturalTitles ?? []).map((c) => String(c.year)),
+    '/culturalTitles',
+  );
+  duplicateIds(
+    (input.commitments?.items ?? []).map((c) => c.itemId),
+    '/commitments/items',
+  );
   await db.transaction().execute(async (trx) => {
     const row = await loadHouseholdInScope(trx, actor, id);
-    if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
+    if (row.version !== input.version) throw await householdConflict(trx, id, input.version);
     const now = nowIso();
-    const before = await listPeople(trx, id);
-    const people = input.people ?? before.map(personInputOf);
+    const today = todayInVietnam();
+    const before = await readHouseholdBook(trx, id);
+    const everyone = await listAllPeople(trx, id);
     const headName = input.headName ?? row.head_name;
     const address = input.address ?? row.address;
     const values = {
@@ -201,13 +234,33 @@ export async function updateHousehold(
       ...(input.povertyStatus === undefined ? {} : { poverty_status: input.povertyStatus }),
       ...(input.povertyYear === undefined ? {} : { poverty_year: input.povertyYear }),
       ...(input.needsHelp === undefined ? {} : { needs_help: fromBool(input.needsHelp) }),
-      ...(input.policyFamily === undefined ? {} : { policy_family: fromBool(input.policyFamily) }),
-      people_count: people.length,
-      search_text: searchText(row.code, headName, address, people),
+      ...bookColumns(input, row),
       updated_at: now,
     };
-    if (!(await updateHouseholdRow(trx, id, input.version, values))) throw new AppError('VERSION_CONFLICT');
-    if (input.people) await replacePeople(trx, row.org_id, id, before, input.people, now);
+    if (!(await updateHouseholdRow(trx, id, input.version, values))) {
+      throw await householdConflict(trx, id, input.version);
+    }
+    if (input.people) {
+      const living = await replacePeople(trx, row.org_id, id, everyone, input.people, now, today);
+      const names = (await listAllPeople(trx, id)).filter((p) => p.status === 'active');
+      await updateHouseholdDerived(trx, id, {
+        people_count: living,
+        search_text: searchText(
+          row.code,
+          headName,
+          address,
+          names.map((p) => ({ fullName: p.full_name })),
+        ),
+      });
+    } else if (input.headName !== undefined || input.address !== undefined) {
+      await updateHouseholdDerived(trx, id, {
+        search_text: searchText(row.code, headName, address, before.people),
+      });
+    }
+    if (input.workingAway) {
+      const personIds = new Set((await listAllPeople(trx, id)).map((p) => p.id));
+      await syncWorkingAway(trx, row.org_id, id, personIds, input.workingAway, now, today);
+    }
     if (input.povertyStatus !== undefined || input.povertyYear !== undefined) {
       await upsertPovertyYear(trx, {
         org_id: row.org_id,
@@ -218,7 +271,25 @@ export async function updateHousehold(
         recorded_at: now,
       });
     }
-    const { version: _version, people: _people, ...fields } = input;
+    await saveYearlyRecords(trx, row.org_id, id, input, now);
+    const after = await readHouseholdBook(trx, id);
+    const {
+      version: _v,
+      people: _p,
+      workingAway: _w,
+      culturalTitles: _c,
+      commitments: _m,
+      ...fields
+    } = input;
+    await recordHouseholdChanges(trx, {
+      household: row,
+      before,
+      after,
+      actorId: actor.userId,
+      source: 'edit',
+      version: input.version + 1,
+      at: now,
+    });
     await recordAudit(trx, actor, {
       action: 'update',
       entity: 'household',
@@ -226,6 +297,7 @@ export async function updateHousehold(
       orgId: row.org_id,
       changes: {
         ...diff(
+      // Field → [old, new] of what the request touched; household_changes holds the full diff.
           {
             headName: row.head_name,
             address: row.address,
@@ -234,57 +306,14 @@ export async function updateHousehold(
             needsHelp: row.needs_help === 1,
             policyFamily: row.policy_family === 1,
           },
+            ...Object.fromEntries(
+              Object.keys(householdBookFields).map((k) => [k, before[k as HouseholdBookFieldKey]]),
+            ),
           fields,
         ),
-        ...(input.people ? { people: [before.map(personInputOf), input.people] } : {}),
+        ...(input.people ? { people: [before.people.map(personSummary), input.people] } : {}),
       },
     });
   });
-  return readHousehold(db, id);
-}
-
-function personInputOf(row: PersonRow): PersonInput {
-  return {
-    id: row.id,
-    fullName: row.full_name,
-    relation: row.relation as PersonInput['relation'],
-    birthYear: row.birth_year,
-    sex: row.sex as PersonInput['sex'],
-  };
-}
-
-/** People keep their ids across edits; those no longer listed are marked as left. */
-async function replacePeople(
-  db: Kysely<DB>,
-  orgId: number,
-  householdId: string,
-  before: PersonRow[],
-  people: PersonInput[],
-  now: string,
-): Promise<void> {
-  const known = new Set(before.map((p) => p.id));
-  // An id this household does not know is treated as a new person, never as a key into another household.
-  const rows = personRows(
-    orgId,
-    householdId,
-    people.map((p) => (p.id && known.has(p.id) ? p : { ...p, id: undefined })),
-    now,
-  );
-  const kept = new Set<string>();
-  const added = [];
-  for (const row of rows) {
-    if (known.has(row.id)) {
-      kept.add(row.id);
-      const { id, org_id: _o, household_id: _h, created_at: _c, ...values } = row;
-      await updatePerson(db, id, values);
-    } else {
-      added.push(row);
-    }
-  }
-  await insertPeople(db, added);
-  await markPeopleLeft(
-    db,
-    before.filter((p) => !kept.has(p.id)).map((p) => p.id),
-    now,
-  );
+  return readHouseholdBook(db, id);
 }
