@@ -104,3 +104,14 @@ export async function endAssignmentRow(
     .where('id', '=', id)
     .execute();
 }
+
+/** The cells of these members: an assignment's change moves figures in the member's cell too. */
+export async function memberCellIds(db: Kysely<DB>, memberIds: readonly string[]): Promise<number[]> {
+  if (memberIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('members')
+    .select('cell_id')
+    .where('id', 'in', [...memberIds])
+    .execute();
+  return rows.map((r) => r.cell_id);
+}

@@ -8,6 +8,7 @@ import {
 } from '@caunoi/domain';
 import { inScope, isMemberOnly, requirePermission, type Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { refreshCellCoverage } from '../coverage/coverage-rollups.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
@@ -19,6 +20,7 @@ import {
   findAssignment,
   insertAssignment,
   listAssignments as listAssignmentRows,
+  memberCellIds,
   toAssignment,
 } from './assignments.repository.js';
 
@@ -110,6 +112,11 @@ export async function createAssignment(
         reason: input.reason,
       },
     });
+    const replaced = await memberCellIds(
+      trx,
+      overlapping.map((o) => o.member_id),
+    );
+    await refreshCellCoverage(trx, [household.cell_id, member.cell_id, ...replaced]);
   });
   return toAssignment((await findAssignment(db, id))!);
 }
@@ -138,6 +145,7 @@ export async function endAssignment(
       orgId: row.org_id,
       changes: { endDate: [null, input.endDate], reason: input.reason },
     });
+    await refreshCellCoverage(trx, [household.cell_id, ...(await memberCellIds(trx, [row.member_id]))]);
   });
   return toAssignment((await findAssignment(db, id))!);
 }

@@ -6,6 +6,7 @@ import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { printBanner } from './banner.js';
 import { ClassifyInputError, classifyJson, readStdin } from './classify.js';
+import { runStats } from './stats.js';
 import { runUserAdd } from './user-add.js';
 import { startServer } from '../server.js';
 
@@ -91,6 +92,23 @@ export function buildProgram(): Command {
         if (!(error instanceof ClassifyInputError)) throw error;
         console.error(error.message);
         process.exitCode = error.exitCode;
+      }
+    });
+
+  program
+    .command('stats')
+    .description('Coverage figures of a unit: members, households, loads per member, poverty (Vietnamese table or JSON)')
+    .requiredOption('-u, --unit <code>', 'code of a committee or cell, e.g. KG.GR.TL')
+    .option('-d, --date <YYYY-MM-DD>', 'figures on this date, from the dated records (default: today, from rollups)')
+    .option('--json', 'print JSON: { unit, date, totals, cells }')
+    .option('--rebuild', "rebuild the unit's coverage rollups from the records first (after a bulk load)")
+    .action(async (options: { unit: string; date?: string; json?: boolean; rebuild?: boolean }) => {
+      const database = createDatabase(config.databaseUrl);
+      try {
+        await migrateToLatest(database.db);
+        console.log(await runStats(database.db, options));
+      } finally {
+        await database.close();
       }
     });
 

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AssignmentScaleTables } from './schema-assignments.js';
 import type { CellLifeTables } from './schema-cell-life.js';
 import type { FieldWorkTables } from './schema-field-work.js';
 import type { HouseholdBookColumns, HouseholdBookTables, PersonBookColumns } from './schema-households.js';
@@ -166,7 +167,7 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
-export interface DB extends CellLifeTables, HouseholdBookTables, FieldWorkTables {
+export interface DB extends AssignmentScaleTables, CellLifeTables, HouseholdBookTables, FieldWorkTables {
   org_units: OrgUnitTable;
   members: MemberTable;
   member_cells: MemberCellTable;

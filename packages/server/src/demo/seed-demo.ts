@@ -3,6 +3,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { foldVietnamese, isGrassrootsKind, type UnitKind } from '@caunoi/domain';
 import { hashPassword } from '../auth/password.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { rebuildCoverageRollups } from '../coverage/coverage-rollups.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
 import type { DemoData } from './demo-types.js';
@@ -237,6 +238,8 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
     // Meetings, oversight, results, commendations and mass organisations (seed-cell-life.ts).
     const cellLife = await seedCellLife(trx, data, { units, demoId, now, passwordHashes });
     extraAccounts.push(...cellLife.accounts);
+    // Bulk inserts bypass the services: today's coverage rollups are built once, here.
+    await rebuildCoverageRollups(trx);
     await recordAudit(trx, null, {
       action: 'create',
       entity: 'seed',

@@ -15,27 +15,28 @@ import {
 } from '@caunoi/domain';
 import { inScope, isMemberOnly, requirePermission, type Actor } from '../auth/actor.js';
 import { diff, recordAudit } from '../audit/audit.repository.js';
+import { refreshCellCoverage } from '../coverage/coverage-rollups.js';
 import type { DB } from '../db/schema.js';
 import { fromBool, nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
 import { loadUnitInScope } from '../units/units.service.js';
-import { readHouseholdBook } from './household-book.js';
 import { syncWorkingAway } from './household-away.js';
-import {
+import { readHouseholdBook } from './household-book.js';
 import { bookColumnOf, listAllPeople, toColumnValue } from './household-book.repository.js';
 import { saveYearlyRecords } from './household-yearly.js';
 import { householdConflict } from './household-conflict.js';
 import { rejectPossibleDuplicates } from './household-duplicates.js';
 import { recordHouseholdChanges } from './household-history.js';
 import { insertNewPeople, replacePeople } from './household-people.js';
+import {
   findHouseholdRow,
   householdCodeTaken,
   insertHousehold,
   isAssignedTo,
   listHouseholds as listHouseholdRows,
   toHouseholdSummary,
-  updateHouseholdRow,
   updateHouseholdDerived,
+  updateHouseholdRow,
   upsertPovertyYear,
   type HouseholdRow,
 } from './households.repository.js';
@@ -129,8 +130,8 @@ export async function createHousehold(
     }
     if (await findHouseholdRow(trx, id)) throw new AppError('DUPLICATE_CODE', { field: 'id' });
     if (await householdCodeTaken(trx, input.code)) throw new AppError('DUPLICATE_CODE', { field: 'code' });
-    const now = nowIso();
     if (!input.confirmDuplicate) await rejectPossibleDuplicates(trx, actor, cell.org_id, input);
+    const now = nowIso();
     const year = input.povertyYear ?? Number(todayInVietnam().slice(0, 4));
     const inserted = await insertHousehold(trx, {
       id,
@@ -149,8 +150,8 @@ export async function createHousehold(
       people_count: input.people.length,
       created_at: now,
       updated_at: now,
-    });
       ...bookColumns(input, null),
+    });
     if (!inserted) throw new AppError('DUPLICATE_CODE', { field: 'code' });
     await insertNewPeople(trx, cell.org_id, id, input.people, now);
     await upsertPovertyYear(trx, {
@@ -161,7 +162,6 @@ export async function createHousehold(
       source: 'edit',
       recorded_at: now,
     });
-    await recordAudit(trx, actor, {
     await recordHouseholdChanges(trx, {
       household: { id, org_id: cell.org_id, scope_path: cell.path },
       before: null,
@@ -172,18 +172,18 @@ export async function createHousehold(
       at: now,
     });
     const { confirmDuplicate: _confirm, ...changes } = input;
+    await recordAudit(trx, actor, {
       action: 'create',
       entity: 'household',
       entityId: id,
       orgId: cell.org_id,
       changes,
     });
+    await refreshCellCoverage(trx, [cell.id]);
   });
   return readHouseholdBook(db, id);
 }
 
-export async function updateHousehold(
-  db: Kysely<DB>,
 function personSummary(p: Household['people'][number]) {
   return { id: p.id, fullName: p.fullName, relation: p.relation, birthYear: p.birthYear, sex: p.sex };
 }
@@ -201,6 +201,8 @@ function duplicateIds(ids: (string | undefined)[], path: string): void {
  * since, so the other person's change is never silently overwritten. Every
  * changed field becomes a history row in the same transaction.
  */
+export async function updateHousehold(
+  db: Kysely<DB>,
   actor: Actor,
   id: string,
   input: UpdateHouseholdInput,
@@ -295,25 +297,26 @@ function duplicateIds(ids: (string | undefined)[], path: string): void {
       entity: 'household',
       entityId: id,
       orgId: row.org_id,
+      // Field → [old, new] of what the request touched; household_changes holds the full diff.
       changes: {
         ...diff(
-      // Field → [old, new] of what the request touched; household_changes holds the full diff.
           {
             headName: row.head_name,
             address: row.address,
             povertyStatus: row.poverty_status,
             povertyYear: row.poverty_year,
             needsHelp: row.needs_help === 1,
-            policyFamily: row.policy_family === 1,
-          },
             ...Object.fromEntries(
               Object.keys(householdBookFields).map((k) => [k, before[k as HouseholdBookFieldKey]]),
             ),
+            policyFamily: row.policy_family === 1,
+          },
           fields,
         ),
         ...(input.people ? { people: [before.people.map(personSummary), input.people] } : {}),
       },
     });
+    await refreshCellCoverage(trx, [row.cell_id]);
   });
   return readHouseholdBook(db, id);
 }

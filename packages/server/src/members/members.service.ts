@@ -11,6 +11,7 @@ import {
 } from '@caunoi/domain';
 import { inScope, requirePermission, type Actor } from '../auth/actor.js';
 import { diff, recordAudit } from '../audit/audit.repository.js';
+import { refreshCellCoverage } from '../coverage/coverage-rollups.js';
 import type { DB } from '../db/schema.js';
 import { fromBool, nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
@@ -110,6 +111,7 @@ export async function createMember(db: Kysely<DB>, actor: Actor, input: CreateMe
       orgId: cell.org_id,
       changes: input,
     });
+    await refreshCellCoverage(trx, [cell.id]);
   });
   return toMember((await findMemberById(db, id, todayInVietnam()))!);
 }

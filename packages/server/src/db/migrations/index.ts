@@ -3,6 +3,7 @@ import * as core from './20261128000100_core.js';
 import * as petitions from './20261128010000_petitions.js';
 import * as meetings from './20261128020000_meetings.js';
 import * as trackingBook from './20261128100000_tracking_book.js';
+import * as assignmentsAtScale from './20261128120000_assignments_at_scale.js';
 import * as visits from './20261128130000_visits.js';
 
 /**
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '20261128010000_petitions': petitions,
   '20261128020000_meetings': meetings,
   '20261128100000_tracking_book': trackingBook,
+  '20261128120000_assignments_at_scale': assignmentsAtScale,
   '20261128130000_visits': visits,
 };

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { coverageQuery, coverageReport as coverageReportSchema } from '@caunoi/domain';
+import type { DB } from '../db/schema.js';
+import { actorOf } from '../http/request-context.js';
+import { coverageReport, exportCoverage } from './coverage.service.js';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export function registerCoverageRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/coverage',
+    {
+      schema: {
+        tags: ['assignments'],
+        summary: 'Who follows which households: members, households, loads and poverty, per cell, on a date',
+        querystring: coverageQuery,
+        response: { 200: coverageReportSchema },
+      },
+    },
+    async (request) => coverageReport(db, actorOf(request), request.query),
+  );
+  r.get(
+    '/api/v1/coverage.xlsx',
+    {
+      schema: {
+        tags: ['assignments'],
+        summary: 'The same figures as an Excel workbook (the export is recorded)',
+        querystring: coverageQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportCoverage(db, actorOf(request), request.query);
+      return reply
+        .header('content-type', xlsxType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
+    },
+  );
+}

@@ -1,0 +1,116 @@
+import type { Kysely } from 'kysely';
+import {
+  addCellCoverage,
+  emptyCellCoverage,
+  isCellKind,
+  partyUnitKinds,
+  rangeContains,
+  todayInVietnam,
+  toCoverageFigures,
+  type CellCoverage,
+  type CoverageQuery,
+  type CoverageReport,
+  type UnitKind,
+} from '@caunoi/domain';
+import { isMemberOnly, type Actor } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { DB } from '../db/schema.js';
+import { AppError } from '../errors/app-error.js';
+import { listChildUnits, type UnitRow } from '../units/units.repository.js';
+import { loadUnitInScope } from '../units/units.service.js';
+import { refreshStaleRollups } from './coverage-rollups.js';
+import { coverageWorkbook } from './coverage.excel.js';
+import { cellsUnder, coverageFromRecords, readRollups, rollupToCoverage } from './coverage.repository.js';
+
+const isPartyKind = (kind: string) => (partyUnitKinds as readonly string[]).includes(kind);
+
+/** A party unit the actor may see figures of; members see their own households, not figures. */
+export async function loadCoverageUnit(db: Kysely<DB>, actor: Actor, unitId: number): Promise<UnitRow> {
+  if (isMemberOnly(actor)) throw new AppError('FORBIDDEN');
+  const unit = await loadUnitInScope(db, actor, unitId);
+  if (!isPartyKind(unit.kind)) throw new AppError('NOT_A_PARTY_UNIT');
+  return unit;
+}
+
+/** Each cell's figures under `unit` on `date`, with the cell's path: from rollups for today, records otherwise. */
+export async function cellFiguresOn(
+  db: Kysely<DB>,
+  path: string,
+  date: string,
+): Promise<{ source: 'rollup' | 'records'; cells: { path: string; figures: CellCoverage }[] }> {
+  if (date === todayInVietnam()) {
+    await refreshStaleRollups(db, path, date);
+    const rows = await readRollups(db, path, date);
+    return {
+      source: 'rollup',
+      cells: rows.map((r) => ({ path: r.scope_path, figures: rollupToCoverage(r) })),
+    };
+  }
+  const cells = await cellsUnder(db, path, date);
+  const figures = await coverageFromRecords(db, { path }, date);
+  return {
+    source: 'records',
+    cells: cells.map((c) => ({ path: c.path, figures: figures.get(c.id) ?? emptyCellCoverage() })),
+  };
+}
+
+/**
+ * The report's table for a unit on a date: one row per cell for a commune, one
+ * per committee above it, the cell itself for a cell; totals over every cell
+ * of the unit that exists on the date.
+ */
+export async function coverageReport(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: CoverageQuery,
+): Promise<CoverageReport> {
+  const unit = await loadCoverageUnit(db, actor, query.unitId);
+  const date = query.date ?? todayInVietnam();
+  const rowUnits = isCellKind(unit.kind as UnitKind)
+    ? [unit]
+    : (await listChildUnits(db, unit.id)).filter(
+        (c) => isPartyKind(c.kind) && rangeContains(c.valid_from, c.valid_to, date),
+      );
+  const { source, cells } = await cellFiguresOn(db, unit.path, date);
+  const byRow = new Map<number, CellCoverage>(rowUnits.map((u) => [u.id, emptyCellCoverage()]));
+  let totals = emptyCellCoverage();
+  for (const cell of cells) {
+    totals = addCellCoverage(totals, cell.figures);
+    // The row a cell belongs to: the unit's child whose id follows the unit's path in the cell's.
+    const rowId = isCellKind(unit.kind as UnitKind)
+      ? unit.id
+      : Number(cell.path.slice(unit.path.length).split('/')[0]);
+    const row = byRow.get(rowId);
+    if (row) byRow.set(rowId, addCellCoverage(row, cell.figures));
+  }
+  const ref = (u: UnitRow) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind });
+  return {
+    unit: ref(unit),
+    date,
+    source,
+    totals: toCoverageFigures(totals),
+    rows: rowUnits.map((u) => ({
+      unit: ref(u),
+      ...toCoverageFigures(byRow.get(u.id) ?? emptyCellCoverage()),
+    })),
+  };
+}
+
+/** The same report as an Excel workbook; every export is recorded. */
+export async function exportCoverage(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: CoverageQuery,
+): Promise<{ fileName: string; content: Buffer }> {
+  const report = await coverageReport(db, actor, query);
+  const content = await coverageWorkbook(report);
+  const unit = await loadUnitInScope(db, actor, report.unit.id);
+  await recordAudit(db, actor, {
+    action: 'export',
+    entity: 'coverage',
+    entityId: report.unit.id,
+    orgId: unit.org_id,
+    changes: { date: report.date },
+  });
+  return { fileName: `phan-cong-${report.unit.code}-${report.date}.xlsx`, content };
+}
