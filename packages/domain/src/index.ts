@@ -15,6 +15,7 @@ export * from './households/book-diff.js';
 export * from './households/household-history.schema.js';
 export * from './households/income.js';
 export * from './households/duplicate-match.js';
+export * from './import/index.js';
 export * from './households/commitment-item.schema.js';
 export * from './households/book-field-labels.js';
 export * from './assignments/index.js';

@@ -266,6 +266,41 @@ export const errorCodes = {
     en: 'Unsupported content type.',
   },
   RATE_LIMITED: { status: 429, vi: 'Quá nhiều yêu cầu. Vui lòng thử lại sau.', en: 'Too many requests.' },
+  IMPORT_NOT_EXCEL: {
+    status: 415,
+    vi: 'Tệp không phải bảng tính Excel (.xlsx) hoặc CSV. Tệp .xls cũ: hãy mở bằng Excel và lưu lại dưới dạng .xlsx.',
+    en: 'The file is not an Excel workbook (.xlsx) or a CSV file. An old .xls file: open it in Excel and save it as .xlsx.',
+  },
+  IMPORT_FILE_TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp quá lớn: tối đa 20 MB (và 400 MB khi giải nén). Hãy chia thành nhiều tệp nhỏ hơn.',
+    en: 'The file is too large: at most 20 MB (and 400 MB unpacked). Split it into smaller files.',
+  },
+  IMPORT_TOO_MANY_ROWS: {
+    status: 413,
+    vi: 'Tệp có quá nhiều dòng: tối đa 200.000 dòng mỗi lần nhập. Hãy chia thành nhiều tệp.',
+    en: 'Too many rows: at most 200,000 per import. Split the file.',
+  },
+  IMPORT_FILE_UNREADABLE: {
+    status: 400,
+    vi: 'Không đọc được tệp: tệp bị hỏng hoặc không đúng định dạng .xlsx / CSV.',
+    en: 'The file cannot be read: it is damaged or not a valid .xlsx / CSV file.',
+  },
+  IMPORT_BAD_ENCODING: {
+    status: 400,
+    vi: 'Tệp CSV phải lưu với bảng mã UTF-8 (trong Excel: Lưu thành → CSV UTF-8).',
+    en: 'A CSV file must be saved as UTF-8 (in Excel: Save as → CSV UTF-8).',
+  },
+  IMPORT_SHEET_REQUIRED: {
+    status: 400,
+    vi: 'Tệp CSV chỉ chứa một loại dữ liệu: hãy chọn loại (units, members, households hoặc assignments).',
+    en: 'A CSV file holds one kind of record: choose it (units, members, households or assignments).',
+  },
+  EXPORT_TOO_LARGE: {
+    status: 413,
+    vi: 'Danh sách quá lớn để xuất một lần (tối đa 200.000 dòng). Hãy chọn đơn vị nhỏ hơn.',
+    en: 'The list is too large to export at once (at most 200,000 rows). Choose a smaller unit.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Hệ thống gặp lỗi. Vui lòng thử lại sau.',

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.js';
 import { nowIso, underPath } from '../db/sql-helpers.js';
 
 export type AuditAction =
-  'create' | 'update' | 'end' | 'read' | 'export' | 'login' | 'logout' | 'login_failed';
+  'create' | 'update' | 'end' | 'read' | 'export' | 'import' | 'login' | 'logout' | 'login_failed';
 
 export interface AuditEntry {
   action: AuditAction;
