@@ -1,5 +1,7 @@
 export * from './text/fold.js';
 export * from './text/collate.js';
+export * from './text/sort-key.js';
+export * from './text/search-tokens.js';
 export * from './common/dates.js';
 export * from './common/paging.js';
 export * from './common/ids.js';

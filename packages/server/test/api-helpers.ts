@@ -18,6 +18,24 @@ export function plain(text: string): string {
     .trim();
 }
 
+/** Words of accent- and case-free text, split on anything that is not a letter or a digit. */
+function wordsOf(text: string): string[] {
+  return plain(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length > 0);
+}
+
+/**
+ * True when every word of `query` starts a word of `text`, ignoring accents
+ * and case: the household search's rule ("duc" finds Đức, not Được).
+ * A query without any word matches nothing.
+ */
+export function matchesAllWordStarts(text: string, query: string): boolean {
+  const words = wordsOf(text);
+  const wanted = wordsOf(query);
+  return wanted.length > 0 && wanted.every((w) => words.some((word) => word.startsWith(w)));
+}
+
 /** True when every word of `query` occurs in `text`, ignoring accents and case. */
 export function matchesAllWords(text: string, query: string): boolean {
   const haystack = plain(text);

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { rebuildCoverageRollups } from '../coverage/coverage-rollups.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
+import { pauseSearchIndex, resumeSearchIndex } from '../households/household-search-index.js';
 import type { DemoData } from './demo-types.js';
 import { generateDemo } from './generate-demo.js';
 import { seedCellLife } from './seed-cell-life.js';
@@ -57,6 +58,8 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
   const now = nowIso();
   const extraAccounts: DemoData['accounts'] = [];
   await db.transaction().execute(async (trx) => {
+    // The search index is built once at the end rather than by a trigger per person.
+    await pauseSearchIndex(trx);
     const units = new Map<string, { id: number; path: string; orgId: number | null }>();
     for (const u of data.units) {
       const parent = u.parentCode ? units.get(u.parentCode) : undefined;
@@ -240,6 +243,7 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
     extraAccounts.push(...cellLife.accounts);
     // Bulk inserts bypass the services: today's coverage rollups are built once, here.
     await rebuildCoverageRollups(trx);
+    await resumeSearchIndex(trx);
     await recordAudit(trx, null, {
       action: 'create',
       entity: 'seed',

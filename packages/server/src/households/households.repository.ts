@@ -1,7 +1,15 @@
-import type { ExpressionBuilder, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import {
+  sql,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type Updateable,
+} from 'kysely';
 import type { HouseholdSummary, PovertyStatus } from '@caunoi/domain';
 import type { DB, HouseholdPersonTable, HouseholdTable } from '../db/schema.js';
 import { containsFolded, isUniqueViolation, toBool, toCount, underPath } from '../db/sql-helpers.js';
+import { householdSearch } from './household-search.repository.js';
 
 export type HouseholdRow = Selectable<HouseholdTable>;
 
@@ -69,18 +77,16 @@ export async function listHouseholds(db: Kysely<DB>, filter: HouseholdFilter): P
     .where((eb) => underPath(eb.ref('households.scope_path'), filter.path))
     .where('households.status', '=', 'active');
   if (filter.memberId) query = query.where('members.id', '=', filter.memberId);
-  if (filter.folded) {
-    for (const token of filter.folded.split(' ')) {
-      query = query.where((eb) => containsFolded(eb.ref('households.search_text'), token));
-    }
-  }
+  const search = filter.folded ? householdSearch(db, filter.folded, filter.path) : undefined;
+  if (search) query = query.where(search.matches);
   if (filter.povertyStatus) query = query.where('households.poverty_status', '=', filter.povertyStatus);
   if (filter.needsHelp !== undefined)
     query = query.where('households.needs_help', '=', filter.needsHelp ? 1 : 0);
   if (filter.assigned !== undefined) {
     query = query.where('assignments.id', filter.assigned ? 'is not' : 'is', null);
   }
-  return query.orderBy('households.code').limit(filter.limit).offset(filter.offset).execute();
+  for (const order of search?.order ?? [sql`households.code`]) query = query.orderBy(order);
+  return query.limit(filter.limit).offset(filter.offset).execute();
 }
 
 export async function findHouseholdSummary(
