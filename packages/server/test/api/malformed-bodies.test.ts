@@ -23,6 +23,7 @@ import type { Database } from '../../src/db/database.js';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { cellLifeTables, cellLifeWriteRoutes } from '../cell-life-matrix.js';
 import { fieldWorkTables, fieldWorkWriteRoutes } from '../field-work-matrix.js';
+import { householdBookTables, householdBookWriteRoutes } from '../household-book-matrix.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
 
@@ -184,6 +185,7 @@ const routes: WriteRoute[] = [
   },
   ...cellLifeWriteRoutes,
   ...fieldWorkWriteRoutes,
+  ...householdBookWriteRoutes,
 ];
 
 /** Routes that write nothing a test could corrupt. */
@@ -206,6 +208,7 @@ const tables = [
   'notifications',
   ...cellLifeTables,
   ...fieldWorkTables,
+  ...householdBookTables,
 ] as const;
 
 async function fingerprint(database: Database): Promise<string> {

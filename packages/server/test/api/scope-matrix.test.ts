@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { cellLifeCases } from '../cell-life-matrix.js';
 import { fieldWorkCases } from '../field-work-matrix.js';
+import { householdBookCases } from '../household-book-matrix.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
 import { systemActor } from '../../src/auth/actor.js';
@@ -114,7 +115,8 @@ const cases: Case[] = [
       c.post('/api/v1/households', {
         code: `HGD-MATRIX-${seq}`,
         headName: 'Lê Văn Kiểm',
-        address: 'Tổ 1',
+        // A different neighbourhood each time: the same head at the same address is a possible duplicate.
+        address: `Tổ ${seq}`,
         cellId: x.cellId,
       }),
   },
@@ -259,6 +261,7 @@ const cases: Case[] = [
   },
   ...cellLifeCases,
   ...fieldWorkCases,
+  ...householdBookCases,
 ];
 
 const engines = await testEngines();
