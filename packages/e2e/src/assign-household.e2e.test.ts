@@ -104,7 +104,9 @@ describe('assigning a household to a party member', () => {
     const page = await context.newPage();
     try {
       await logIn(page, server.url, memberAccount.username, memberAccount.password);
-      await page.waitForURL((url) => url.pathname === '/households');
+      // A member lands on the worklist; their households are one link away.
+      await page.waitForURL((url) => url.pathname === '/worklist');
+      await page.goto(`${server.url}/households`);
       await page.getByRole('heading', { name: 'Hộ tôi phụ trách' }).waitFor();
 
       await searchHouseholds(page, transfer.household.code);

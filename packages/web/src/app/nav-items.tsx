@@ -9,6 +9,7 @@ import {
 } from '@ant-design/icons';
 import type { SessionUser } from '@caunoi/domain';
 import { cellLifeNavItems } from './nav-items.cell-life';
+import { fieldWorkNavItems } from './nav-items.field-work';
 import type { MessageKey } from '../i18n/dictionary.vi';
 
 export interface NavItem {
@@ -21,7 +22,8 @@ export interface NavItem {
 }
 
 export function homePath(user: SessionUser): string {
-  return user.role === 'member' ? '/households' : `/units/${user.scopeUnitId}`;
+  // A member starts the day with their worklist (who is due, who is overdue).
+  return user.role === 'member' ? '/worklist' : `/units/${user.scopeUnitId}`;
 }
 
 const petitionsItem: NavItem = {
@@ -36,6 +38,7 @@ const petitionsItem: NavItem = {
 export function navItems(user: SessionUser): NavItem[] {
   if (user.role === 'member') {
     return [
+      ...fieldWorkNavItems(user),
       {
         key: 'households',
         path: '/households',
@@ -84,6 +87,7 @@ export function navItems(user: SessionUser): NavItem[] {
       icon: <BarChartOutlined />,
       match: (p) => p.startsWith('/petitions/figures'),
     },
+    ...fieldWorkNavItems(user),
     ...cellLifeNavItems(user),
   ];
 }

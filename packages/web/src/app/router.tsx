@@ -21,6 +21,8 @@ const MeetingFormPage = lazy(() => import('../features/meetings/MeetingFormPage'
 const OversightPage = lazy(() => import('../features/oversight/OversightPage'));
 const AwardsPage = lazy(() => import('../features/awards/AwardsPage'));
 const MassOrgsPage = lazy(() => import('../features/mass-orgs/MassOrgsPage'));
+const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
+const VisitCoveragePage = lazy(() => import('../features/visits/VisitCoveragePage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -48,6 +50,8 @@ export const router = createBrowserRouter([
           { path: 'oversight', element: <OversightPage /> },
           { path: 'awards', element: <AwardsPage /> },
           { path: 'mass-organisations', element: <MassOrgsPage /> },
+          { path: 'worklist', element: <WorklistPage /> },
+          { path: 'visits', element: <VisitCoveragePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,4 +1,5 @@
 import { cellLifeEn } from './dictionary.cell-life.en';
+import { fieldWorkEn } from './dictionary.field-work.en';
 import type { MessageKey } from './dictionary.vi';
 
 export const en: Record<MessageKey, string> = {
@@ -224,4 +225,5 @@ export const en: Record<MessageKey, string> = {
   'petitions.calendarUnit': 'days',
   'petitions.workingUnit': 'working days',
   ...cellLifeEn,
+  ...fieldWorkEn,
 };

@@ -1,4 +1,5 @@
 import { cellLifeVi } from './dictionary.cell-life.vi';
+import { fieldWorkVi } from './dictionary.field-work.vi';
 
 /** Vietnamese, the default: the words the cells and the commune office use. */
 export const vi = {
@@ -224,6 +225,7 @@ export const vi = {
   'petitions.calendarUnit': 'ngày',
   'petitions.workingUnit': 'ngày làm việc',
   ...cellLifeVi,
+  ...fieldWorkVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

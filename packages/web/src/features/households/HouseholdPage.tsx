@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { AssignmentHistory } from '../assignments/AssignmentHistory';
 import { useCurrentUser } from '../auth/current-user';
 import { HouseholdPetitions } from '../petitions/HouseholdPetitions';
+import { HouseholdVisits } from '../visits/HouseholdVisits';
 import { CurrentMemberCard } from './CurrentMemberCard';
 import { HouseholdTags } from './HouseholdTags';
 import { PeopleTable } from './PeopleTable';
@@ -66,6 +67,7 @@ export default function HouseholdPage() {
           ]}
         />
       </Card>
+      <HouseholdVisits household={h} />
       <HouseholdPetitions household={h} />
       <Card size="small" title={t('households.people')} className="section">
         <PeopleTable people={h.people} />

@@ -1,0 +1,27 @@
+import { CarryOutOutlined, ScheduleOutlined } from '@ant-design/icons';
+import type { SessionUser } from '@caunoi/domain';
+import type { NavItem } from './nav-items';
+
+/** Field work: the member's worklist first of all; visit coverage for the cell and above. */
+export function fieldWorkNavItems(user: SessionUser): NavItem[] {
+  if (user.role === 'member') {
+    return [
+      {
+        key: 'worklist',
+        path: '/worklist',
+        label: 'nav.worklist',
+        icon: <CarryOutOutlined />,
+        match: (p) => p.startsWith('/worklist'),
+      },
+    ];
+  }
+  return [
+    {
+      key: 'visits',
+      path: '/visits',
+      label: 'nav.visits',
+      icon: <ScheduleOutlined />,
+      match: (p) => p.startsWith('/visits') || p.startsWith('/worklist'),
+    },
+  ];
+}
