@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  HistoryOutlined,
   HomeOutlined,
   MessageOutlined,
   TeamOutlined,
@@ -78,6 +79,13 @@ export function navItems(user: SessionUser): NavItem[] {
       label: 'nav.households',
       icon: <HomeOutlined />,
       match: (p) => p.startsWith('/households'),
+    },
+    {
+      key: 'household-changes',
+      path: '/household-changes',
+      label: 'nav.householdChanges',
+      icon: <HistoryOutlined />,
+      match: (p) => p.startsWith('/household-changes'),
     },
     petitionsItem,
     {

@@ -12,6 +12,8 @@ const MembersPage = lazy(() => import('../features/members/MembersPage'));
 const MemberPage = lazy(() => import('../features/members/MemberPage'));
 const HouseholdsPage = lazy(() => import('../features/households/HouseholdsPage'));
 const HouseholdPage = lazy(() => import('../features/households/HouseholdPage'));
+const NewHouseholdPage = lazy(() => import('../features/households/NewHouseholdPage'));
+const PopulationChangesPage = lazy(() => import('../features/households/PopulationChangesPage'));
 const PetitionsPage = lazy(() => import('../features/petitions/PetitionsPage'));
 const PetitionPage = lazy(() => import('../features/petitions/PetitionPage'));
 const PetitionFiguresPage = lazy(() => import('../features/petitions/PetitionFiguresPage'));
@@ -39,7 +41,9 @@ export const router = createBrowserRouter([
           { path: 'members', element: <MembersPage /> },
           { path: 'members/:id', element: <MemberPage /> },
           { path: 'households', element: <HouseholdsPage /> },
+          { path: 'households/new', element: <NewHouseholdPage /> },
           { path: 'households/:id', element: <HouseholdPage /> },
+          { path: 'household-changes', element: <PopulationChangesPage /> },
           { path: 'petitions', element: <PetitionsPage /> },
           { path: 'petitions/figures', element: <PetitionFiguresPage /> },
           { path: 'petitions/:id', element: <PetitionPage /> },

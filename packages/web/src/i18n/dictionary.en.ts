@@ -1,5 +1,6 @@
 import { cellLifeEn } from './dictionary.cell-life.en';
 import { fieldWorkEn } from './dictionary.field-work.en';
+import { householdBookEn } from './dictionary.household-book.en';
 import type { MessageKey } from './dictionary.vi';
 
 export const en: Record<MessageKey, string> = {
@@ -226,4 +227,5 @@ export const en: Record<MessageKey, string> = {
   'petitions.workingUnit': 'working days',
   ...cellLifeEn,
   ...fieldWorkEn,
+  ...householdBookEn,
 };

@@ -1,5 +1,6 @@
 import { cellLifeVi } from './dictionary.cell-life.vi';
 import { fieldWorkVi } from './dictionary.field-work.vi';
+import { householdBookVi } from './dictionary.household-book.vi';
 
 /** Vietnamese, the default: the words the cells and the commune office use. */
 export const vi = {
@@ -226,6 +227,7 @@ export const vi = {
   'petitions.workingUnit': 'ngày làm việc',
   ...cellLifeVi,
   ...fieldWorkVi,
+  ...householdBookVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

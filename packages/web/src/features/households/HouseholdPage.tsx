@@ -1,18 +1,25 @@
-import { Card, Descriptions } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Button } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useParams } from 'react-router';
+import { can } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
-import { formatInstantDate } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
 import { AssignmentHistory } from '../assignments/AssignmentHistory';
 import { useCurrentUser } from '../auth/current-user';
 import { HouseholdPetitions } from '../petitions/HouseholdPetitions';
 import { HouseholdVisits } from '../visits/HouseholdVisits';
+import { CommitmentsCard } from './CommitmentsCard';
 import { CurrentMemberCard } from './CurrentMemberCard';
+import { HouseholdGeneralCard } from './HouseholdGeneralCard';
 import { HouseholdTags } from './HouseholdTags';
-import { PeopleTable } from './PeopleTable';
+import { HouseholdTimeline } from './HouseholdTimeline';
+import { LivingConditionsCard } from './LivingConditionsCard';
+import { PeopleCard } from './PeopleCard';
 import { useHousehold } from './queries';
+import { WorkingAwayCard } from './WorkingAwayCard';
+import { YearlyRecordsCard } from './YearlyRecordsCard';
 
 export default function HouseholdPage() {
   const { t } = useI18n();
@@ -32,6 +39,7 @@ export default function HouseholdPage() {
   }
   const h = household.data;
   const isMember = user.role === 'member';
+  const canEdit = can(user.role, 'household.write');
 
   return (
     <>
@@ -39,39 +47,34 @@ export default function HouseholdPage() {
         title={<span data-testid="household-head">{h.headName}</span>}
         sub={
           <>
+            <span className="muted">{t('book.title')} · </span>
             <span className="muted" data-testid="household-code">
               {h.code}
             </span>
             <HouseholdTags household={h} withYear />
           </>
         }
+        extra={
+          // A plain link: the browser downloads the file with the session cookie; the server records the export.
+          <Button
+            icon={<DownloadOutlined />}
+            href={`/api/v1/households/${h.id}/book.xlsx`}
+            data-testid="book-export"
+          >
+            {t('book.export')}
+          </Button>
+        }
       />
       <CurrentMemberCard household={h} />
-      <Card size="small" className="section">
-        <Descriptions
-          size="small"
-          column={{ xs: 1, sm: 1, md: 2 }}
-          items={[
-            { key: 'address', label: t('households.address'), children: h.address, span: 'filled' },
-            {
-              key: 'cell',
-              label: t('households.cell'),
-              children: isMember ? h.cellName : <Link to={`/units/${h.cellId}`}>{h.cellName}</Link>,
-            },
-            {
-              key: 'people',
-              label: t('households.people'),
-              children: t('households.peopleCount', { count: h.peopleCount }),
-            },
-            { key: 'updated', label: t('households.updatedAt'), children: formatInstantDate(h.updatedAt) },
-          ]}
-        />
-      </Card>
+      <HouseholdGeneralCard household={h} canEdit={canEdit} linkCell={!isMember} />
       <HouseholdVisits household={h} />
       <HouseholdPetitions household={h} />
-      <Card size="small" title={t('households.people')} className="section">
-        <PeopleTable people={h.people} />
-      </Card>
+      <PeopleCard household={h} canEdit={canEdit} />
+      <WorkingAwayCard household={h} canEdit={canEdit} />
+      <LivingConditionsCard household={h} canEdit={canEdit} />
+      <YearlyRecordsCard household={h} canEdit={canEdit} />
+      <CommitmentsCard household={h} canEdit={canEdit} />
+      <HouseholdTimeline household={h} />
       <AssignmentHistory filter={{ householdId: h.id }} title={t('households.history')} linkMembers />
     </>
   );

@@ -1,4 +1,7 @@
-import { Tag } from 'antd';
+import { Button, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { can } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageTitle } from '../../components/PageTitle';
@@ -24,6 +27,15 @@ export default function HouseholdsPage() {
     <>
       <PageTitle
         title={isMember ? t('households.mine') : t('households.title')}
+        extra={
+          !isMember && can(user.role, 'household.write') ? (
+            <Link to="/households/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="household-new">
+                {t('book.new')}
+              </Button>
+            </Link>
+          ) : null
+        }
         sub={
           unit.data ? (
             <Tag closable onClose={() => update({ unitId: undefined })} data-testid="unit-filter">
