@@ -19,7 +19,9 @@ import { boundsOfOrgs } from './assignment-settings.service.js';
  * Today's gaps under a unit: households nobody follows, and members above
  * their commune's maximum or below its minimum (settings, defaults 5–20).
  * Below the minimum counts only members who would take part in a proposal by
- * default: official and not exempt. The rollups say which cells can have any
+ * default (official, not exempt) in cells that have households: a proposal
+ * keeps households in their cell, so an agency cell's members are not short
+ * of anything. The rollups say which cells can have any
  * gap, so a province reads only those cells.
  */
 export async function assignmentAlerts(
@@ -37,12 +39,14 @@ export async function assignmentAlerts(
   const gapCells = rollups.filter((r) => r.households > r.households_assigned);
   const loadCells = rollups.filter((r) => {
     const b = boundsOf(r.org_id);
-    return (
-      (r.load_max !== null && r.load_max > b.maxPerMember) ||
-      r.members > r.members_assigned ||
-      (r.load_min !== null && r.load_min < b.minPerMember)
-    );
+    const aboveMax = r.load_max !== null && r.load_max > b.maxPerMember;
+    // A member of a cell without households has nobody of their own cell to follow: not a gap to flag.
+    const belowMin =
+      r.households > 0 &&
+      (r.members > r.members_assigned || (r.load_min !== null && r.load_min < b.minPerMember));
+    return aboveMax || belowMin;
   });
+  const hasHouseholds = new Set(rollups.filter((r) => r.households > 0).map((r) => r.cell_id));
   const unassigned = await unassignedHouseholds(
     db,
     gapCells.map((r) => r.cell_id),
@@ -58,7 +62,13 @@ export async function assignmentAlerts(
     .filter((m) => m.n > boundsOf(m.org_id).maxPerMember)
     .sort((a, b) => b.n - a.n || compareVietnameseNames(a.full_name, b.full_name));
   const below = loads
-    .filter((m) => !m.exempt && m.status === 'official' && m.n < boundsOf(m.org_id).minPerMember)
+    .filter(
+      (m) =>
+        hasHouseholds.has(m.cell_id) &&
+        !m.exempt &&
+        m.status === 'official' &&
+        m.n < boundsOf(m.org_id).minPerMember,
+    )
     .sort((a, b) => a.n - b.n || compareVietnameseNames(a.full_name, b.full_name));
   const names = await unitNames(db, [
     ...new Set([...unassigned.map((h) => h.cell_id), ...loads.map((m) => m.cell_id)]),
