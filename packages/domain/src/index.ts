@@ -34,3 +34,4 @@ export * from './awards/award.schema.js';
 export * from './mass-orgs/mass-org.schema.js';
 export * from './poverty/index.js';
 export * from './visits/index.js';
+export * from './help-plans/index.js';

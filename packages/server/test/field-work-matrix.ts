@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import {
   classifyFactsInput,
+  createHelpActionInput,
+  createHelpPlanInput,
+  updateHelpActionInput,
+  updateHelpPlanInput,
   createVisitInput,
   todayInVietnam,
   updateVisitSettingsInput,
@@ -37,7 +41,144 @@ export interface FieldWorkCase {
   ): Promise<{ statusCode: number; body: string }>;
 }
 
+const noId = '00000000-0000-7000-8000-000000000000';
+
+/** The household's help plan, written straight in when it has none: the matrix then acts on it. */
+async function planOf(t: TestApp, householdId: string): Promise<{ id: string; version: number }> {
+  const found = await t.database.db
+    .selectFrom('help_plans')
+    .select(['id', 'version'])
+    .where('household_id', '=', householdId)
+    .executeTakeFirst();
+  if (found) return found;
+  const household = await t.database.db
+    .selectFrom('households')
+    .selectAll()
+    .where('id', '=', householdId)
+    .executeTakeFirstOrThrow();
+  const now = new Date().toISOString();
+  const id = uuidv7();
+  await t.database.db
+    .insertInto('help_plans')
+    .values({
+      id,
+      org_id: household.org_id,
+      household_id: householdId,
+      scope_path: household.scope_path,
+      causes: '["lack_of_capital"]',
+      wishes: null,
+      target_year: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return { id, version: 1 };
+}
+
+async function actionOf(t: TestApp, householdId: string): Promise<{ id: string; version: number }> {
+  const plan = await planOf(t, householdId);
+  const found = await t.database.db
+    .selectFrom('help_actions')
+    .select(['id', 'version'])
+    .where('plan_id', '=', plan.id)
+    .executeTakeFirst();
+  if (found) return found;
+  const row = await t.database.db
+    .selectFrom('help_plans')
+    .selectAll()
+    .where('id', '=', plan.id)
+    .executeTakeFirstOrThrow();
+  const now = new Date().toISOString();
+  const id = uuidv7();
+  await t.database.db
+    .insertInto('help_actions')
+    .values({
+      id,
+      org_id: row.org_id,
+      plan_id: row.id,
+      household_id: row.household_id,
+      scope_path: row.scope_path,
+      kind: 'business_guidance',
+      description: null,
+      owner_member_id: null,
+      owner_name: null,
+      due_on: null,
+      status: 'planned',
+      completed_on: null,
+      result: null,
+      loan_amount: null,
+      people_count: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return { id, version: 1 };
+}
+
 export const fieldWorkCases: FieldWorkCase[] = [
+  {
+    name: 'GET help plans of household',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/help-plans?householdId=${x.householdId}`),
+  },
+  {
+    name: "GET household's help plan",
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/households/${x.householdId}/help-plan`),
+  },
+  {
+    name: 'GET help plan',
+    permission: 'read',
+    run: async (c, x, t) => c.get(`/api/v1/help-plans/${(await planOf(t, x.householdId)).id}`),
+  },
+  {
+    name: 'POST help plan',
+    permission: 'help_plan.write',
+    run: async (c, x, t) => {
+      // One plan per household: start from none, as a household without a plan would.
+      await t.database.db.deleteFrom('help_actions').where('household_id', '=', x.householdId).execute();
+      await t.database.db.deleteFrom('help_plans').where('household_id', '=', x.householdId).execute();
+      return c.post('/api/v1/help-plans', {
+        id: uuidv7(),
+        householdId: x.householdId,
+        causes: ['lack_of_capital'],
+        wishes: 'Kiểm thử phạm vi',
+      });
+    },
+  },
+  {
+    name: 'PATCH help plan',
+    permission: 'help_plan.write',
+    run: async (c, x, t) => {
+      const plan = await planOf(t, x.householdId);
+      return c.patch(`/api/v1/help-plans/${plan.id}`, { version: plan.version, targetYear: 2027 });
+    },
+  },
+  {
+    name: 'POST help action',
+    permission: 'help_plan.write',
+    run: async (c, x, t) =>
+      c.post(`/api/v1/help-plans/${(await planOf(t, x.householdId)).id}/actions`, {
+        id: uuidv7(),
+        kind: 'crops_livestock',
+      }),
+  },
+  {
+    name: 'PATCH help action',
+    permission: 'help_plan.write',
+    run: async (c, x, t) => {
+      const action = await actionOf(t, x.householdId);
+      return c.patch(`/api/v1/help-actions/${action.id}`, { version: action.version, status: 'in_progress' });
+    },
+  },
+  {
+    name: 'GET help outcomes of unit',
+    permission: 'read',
+    refusedFor: ['member'],
+    run: (c, x) => c.get(`/api/v1/help-outcomes?unitId=${x.cellId}&year=2023`),
+  },
   {
     name: 'GET visits of household',
     permission: 'read',
@@ -89,6 +230,40 @@ interface WriteRoute {
 export const fieldWorkWriteRoutes: WriteRoute[] = [
   {
     method: 'POST',
+    pattern: '/api/v1/help-plans',
+    url: () => '/api/v1/help-plans',
+    schema: createHelpPlanInput,
+    valid: (t) => ({
+      id: '0193a000-0000-7000-8000-00000000f002',
+      householdId: t.ids.memberHouseholdId,
+      causes: ['lack_of_capital'],
+      wishes: 'Vay vốn',
+      targetYear: 2027,
+    }),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/v1/help-plans/{id}',
+    url: () => `/api/v1/help-plans/${noId}`,
+    schema: updateHelpPlanInput,
+    valid: () => ({ version: 1, causes: ['lack_of_land'], targetYear: 2027 }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/help-plans/{id}/actions',
+    url: () => `/api/v1/help-plans/${noId}/actions`,
+    schema: createHelpActionInput,
+    valid: () => ({ kind: 'social_policy_bank_loan', loanAmount: 30_000_000, status: 'planned' }),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/v1/help-actions/{id}',
+    url: () => `/api/v1/help-actions/${noId}`,
+    schema: updateHelpActionInput,
+    valid: () => ({ version: 1, status: 'done', result: 'Đã vay' }),
+  },
+  {
+    method: 'POST',
     pattern: '/api/v1/visits',
     url: () => '/api/v1/visits',
     schema: createVisitInput,
@@ -122,4 +297,10 @@ export const fieldWorkWriteRoutes: WriteRoute[] = [
   },
 ];
 
-export const fieldWorkTables = ['visits', 'household_visit_state', 'visit_settings'] as const;
+export const fieldWorkTables = [
+  'visits',
+  'household_visit_state',
+  'visit_settings',
+  'help_plans',
+  'help_actions',
+] as const;

@@ -254,6 +254,11 @@ export const errorCodes = {
     vi: 'Không tìm thấy kế hoạch giúp đỡ hộ.',
     en: 'Help plan not found.',
   },
+  HELP_PLAN_EXISTS: {
+    status: 409,
+    vi: 'Hộ này đã có kế hoạch giúp đỡ: hãy bổ sung vào kế hoạch hiện có.',
+    en: 'This household already has a help plan: add to the existing one.',
+  },
   HELP_ACTION_NOT_FOUND: {
     status: 404,
     vi: 'Không tìm thấy việc làm giúp đỡ trong kế hoạch.',

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 /* Row types of the field-work tables (migrations 2026112813xxxx), listed in DB in schema.ts. */
 
 export interface VisitTable {
@@ -32,8 +34,46 @@ export interface VisitSettingsTable {
   updated_at: string;
 }
 
+export interface HelpPlanTable {
+  id: string;
+  org_id: number;
+  household_id: string;
+  scope_path: string;
+  causes: string;
+  wishes: string | null;
+  target_year: number | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HelpActionTable {
+  id: string;
+  org_id: number;
+  plan_id: string;
+  household_id: string;
+  scope_path: string;
+  kind: string;
+  description: string | null;
+  owner_member_id: string | null;
+  owner_name: string | null;
+  due_on: string | null;
+  status: string;
+  completed_on: string | null;
+  result: string | null;
+  loan_amount: number | null;
+  people_count: number | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface FieldWorkTables {
   visits: VisitTable;
   household_visit_state: HouseholdVisitStateTable;
   visit_settings: VisitSettingsTable;
+  help_plans: HelpPlanTable;
+  help_actions: HelpActionTable;
 }

@@ -1,0 +1,2 @@
+export * from './help-plan-catalogue.js';
+export * from './help-plan.schema.js';
