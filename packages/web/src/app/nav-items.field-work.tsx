@@ -1,4 +1,4 @@
-import { CarryOutOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { CarryOutOutlined, RiseOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { SessionUser } from '@caunoi/domain';
 import type { NavItem } from './nav-items';
 
@@ -22,6 +22,13 @@ export function fieldWorkNavItems(user: SessionUser): NavItem[] {
       label: 'nav.visits',
       icon: <ScheduleOutlined />,
       match: (p) => p.startsWith('/visits') || p.startsWith('/worklist'),
+    },
+    {
+      key: 'help-outcomes',
+      path: '/help-plans',
+      label: 'nav.helpOutcomes',
+      icon: <RiseOutlined />,
+      match: (p) => p.startsWith('/help-plans'),
     },
   ];
 }

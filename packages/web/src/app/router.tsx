@@ -25,6 +25,7 @@ const AwardsPage = lazy(() => import('../features/awards/AwardsPage'));
 const MassOrgsPage = lazy(() => import('../features/mass-orgs/MassOrgsPage'));
 const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
 const VisitCoveragePage = lazy(() => import('../features/visits/VisitCoveragePage'));
+const HelpOutcomesPage = lazy(() => import('../features/help-plans/HelpOutcomesPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -56,6 +57,7 @@ export const router = createBrowserRouter([
           { path: 'mass-organisations', element: <MassOrgsPage /> },
           { path: 'worklist', element: <WorklistPage /> },
           { path: 'visits', element: <VisitCoveragePage /> },
+          { path: 'help-plans', element: <HelpOutcomesPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

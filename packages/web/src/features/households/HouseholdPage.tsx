@@ -10,6 +10,7 @@ import { AssignmentHistory } from '../assignments/AssignmentHistory';
 import { useCurrentUser } from '../auth/current-user';
 import { HouseholdPetitions } from '../petitions/HouseholdPetitions';
 import { HouseholdVisits } from '../visits/HouseholdVisits';
+import { HouseholdHelpPlan } from '../help-plans/HouseholdHelpPlan';
 import { CommitmentsCard } from './CommitmentsCard';
 import { CurrentMemberCard } from './CurrentMemberCard';
 import { HouseholdGeneralCard } from './HouseholdGeneralCard';
@@ -68,6 +69,7 @@ export default function HouseholdPage() {
       <CurrentMemberCard household={h} />
       <HouseholdGeneralCard household={h} canEdit={canEdit} linkCell={!isMember} />
       <HouseholdVisits household={h} />
+      <HouseholdHelpPlan household={h} />
       <HouseholdPetitions household={h} />
       <PeopleCard household={h} canEdit={canEdit} />
       <WorkingAwayCard household={h} canEdit={canEdit} />
