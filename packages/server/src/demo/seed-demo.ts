@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { v5 as uuidv5 } from 'uuid';
-import { foldVietnamese, isGrassrootsKind, type UnitKind } from '@caunoi/domain';
+import { foldVietnamese, isGrassrootsKind, todayInVietnam, type UnitKind } from '@caunoi/domain';
 import { hashPassword } from '../auth/password.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { rebuildCoverageRollups } from '../coverage/coverage-rollups.js';
@@ -9,6 +9,8 @@ import { nowIso } from '../db/sql-helpers.js';
 import { pauseSearchIndex, resumeSearchIndex } from '../households/household-search-index.js';
 import type { DemoData } from './demo-types.js';
 import { generateDemo } from './generate-demo.js';
+import { demoHouseholdBook } from './household-book-demo.js';
+import { personBookColumns, seedHouseholdBooks } from './seed-household-book.js';
 import { seedCellLife } from './seed-cell-life.js';
 
 /** Ids derived from codes, so the demo has the same ids on every machine and every run. */
@@ -139,6 +141,9 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
       })),
     );
 
+    // The rest of each tracking book, derived from the household's code (household-book-demo.ts).
+    const today = todayInVietnam();
+    const books = new Map(data.households.map((h) => [h.code, demoHouseholdBook(h, today)]));
     const households = data.households.map((h) => {
       const cell = unitOf(h.cellCode);
       return {
@@ -160,6 +165,7 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
         people_count: h.people.length,
         created_at: now,
         updated_at: now,
+        ...books.get(h.code)!.columns,
       };
     });
     await insertChunked(trx, 'households', households);
@@ -181,6 +187,7 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
           position,
           created_at: now,
           updated_at: now,
+          ...personBookColumns(books.get(h.code)!.people[position]!),
         }));
       }),
     );
@@ -196,6 +203,14 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
         recorded_at: now,
       })),
     );
+    await seedHouseholdBooks(trx, data, {
+      books,
+      householdByCode,
+      demoId,
+      now,
+      today,
+      insert: (table, rows) => insertChunked(trx, table, rows),
+    });
 
     const memberByCode = new Map(members.map((m) => [m.code, m]));
     await insertChunked(

@@ -183,7 +183,11 @@ describe.each(engines)('household book on %s', (engine) => {
           { id: spouse!.id, fullName: spouse!.fullName, relation: 'spouse', workingCapacity: 'limited' },
           { ...child, id: child!.id, status: 'moved_away' },
           { fullName: 'Danh Văn Tí', relation: 'grandchild', birthYear: 2025, sex: 'male' },
-        ].map(({ leftOn: _l, ...p }) => p),
+        ].map((p) => {
+          // Output fields that are not input: how a person left is sent as `status` only.
+          const { leftOn: _l, ...input } = p as Record<string, unknown>;
+          return input;
+        }),
       });
       expect(book.people.map((p) => p.fullName)).toEqual(['Danh Thị Sô Phi', 'Danh Văn Ri', 'Danh Văn Tí']);
       expect(book.formerPeople).toMatchObject([
@@ -289,9 +293,16 @@ describe.each(engines)('household book on %s', (engine) => {
         ).statusCode,
       ).toBe(403);
       // A cell reads its commune's catalogue.
-      items = (await secretary.get(`/api/v1/units/${t.ids.thanhAnCellId}/commitment-items?year=2025`)).json()
-        .items;
-      expect(items.map((i) => i.position)).toEqual([0, 1]);
+      const catalogue = (
+        await secretary.get(`/api/v1/units/${t.ids.thanhAnCellId}/commitment-items?year=2025`)
+      ).json().items as CommitmentItem[];
+      // The demo's catalogue comes first; new items go to the end.
+      items = catalogue.slice(-2);
+      expect(items.map((i) => i.text)).toEqual([
+        'Chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước',
+        'Không có người mắc tệ nạn xã hội',
+      ]);
+      expect(items.map((i) => i.position)).toEqual([catalogue.length - 2, catalogue.length - 1]);
       await patch({
         commitments: {
           year: 2025,
