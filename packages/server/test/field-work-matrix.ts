@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import {
-  classifyFactsInput,
+  classifyInput,
   createHelpActionInput,
   createHelpPlanInput,
   updateHelpActionInput,
   updateHelpPlanInput,
+  updatePovertyAssessmentInput,
+  updatePovertySettingsInput,
   createVisitInput,
   todayInVietnam,
   updateVisitSettingsInput,
@@ -117,7 +119,67 @@ async function actionOf(t: TestApp, householdId: string): Promise<{ id: string; 
   return { id, version: 1 };
 }
 
+async function sheetVersion(t: TestApp, householdId: string): Promise<number> {
+  const row = await t.database.db
+    .selectFrom('poverty_assessments')
+    .select('version')
+    .where('household_id', '=', householdId)
+    .where('year', '=', 2026)
+    .executeTakeFirst();
+  return row?.version ?? 0;
+}
+
 export const fieldWorkCases: FieldWorkCase[] = [
+  {
+    name: 'POST classify household',
+    permission: 'read',
+    run: async (c, x, t) => {
+      // The book needs an income to classify.
+      await t.database.db
+        .updateTable('households')
+        .set({ monthly_income: 4_000_000 })
+        .where('id', '=', x.householdId)
+        .execute();
+      return c.post('/api/v1/poverty/classify', { householdId: x.householdId, year: 2026 });
+    },
+  },
+  {
+    name: 'GET poverty assessment',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/households/${x.householdId}/poverty-assessment?year=2026`),
+  },
+  {
+    name: 'PATCH poverty assessment',
+    permission: 'poverty.write',
+    run: async (c, x, t) =>
+      c.patch(`/api/v1/households/${x.householdId}/poverty-assessment/2026`, {
+        version: await sheetVersion(t, x.householdId),
+        overrides: { nutrition: false },
+        reviewRequested: true,
+      }),
+  },
+  {
+    name: 'GET poverty settings',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/poverty-settings/${x.cellId}`),
+  },
+  {
+    name: 'PATCH poverty settings',
+    permission: 'poverty.settings',
+    run: (c, x) => c.patch(`/api/v1/poverty-settings/${x.communeId}`, { areaType: 'rural' }),
+  },
+  {
+    name: 'GET poverty review of unit',
+    permission: 'read',
+    refusedFor: ['member'],
+    run: (c, x) => c.get(`/api/v1/poverty/review?unitId=${x.cellId}&year=2026`),
+  },
+  {
+    name: 'GET poverty review workbook of unit',
+    permission: 'read',
+    refusedFor: ['member'],
+    run: (c, x) => c.get(`/api/v1/poverty/review.xlsx?unitId=${x.cellId}&year=2026`),
+  },
   {
     name: 'GET help plans of household',
     permission: 'read',
@@ -229,6 +291,20 @@ interface WriteRoute {
 
 export const fieldWorkWriteRoutes: WriteRoute[] = [
   {
+    method: 'PATCH',
+    pattern: '/api/v1/households/{id}/poverty-assessment/{year}',
+    url: (t) => `/api/v1/households/${t.ids.memberHouseholdId}/poverty-assessment/2026`,
+    schema: updatePovertyAssessmentInput,
+    valid: () => ({ version: 0, overrides: { water: true }, reviewRequested: true, reviewNote: 'Đề nghị' }),
+  },
+  {
+    method: 'PATCH',
+    pattern: '/api/v1/poverty-settings/{unitId}',
+    url: (t) => `/api/v1/poverty-settings/${t.ids.thanhLocId}`,
+    schema: updatePovertySettingsInput,
+    valid: () => ({ areaType: 'urban' }),
+  },
+  {
     method: 'POST',
     pattern: '/api/v1/help-plans',
     url: () => '/api/v1/help-plans',
@@ -287,7 +363,7 @@ export const fieldWorkWriteRoutes: WriteRoute[] = [
     method: 'POST',
     pattern: '/api/v1/poverty/classify',
     url: () => '/api/v1/poverty/classify',
-    schema: classifyFactsInput,
+    schema: classifyInput,
     valid: () => ({
       year: 2025,
       areaType: 'rural',
@@ -303,4 +379,6 @@ export const fieldWorkTables = [
   'visit_settings',
   'help_plans',
   'help_actions',
+  'poverty_assessments',
+  'poverty_settings',
 ] as const;

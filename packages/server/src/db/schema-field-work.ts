@@ -70,10 +70,32 @@ export interface HelpActionTable {
   updated_at: string;
 }
 
+export interface PovertyAssessmentTable {
+  org_id: number;
+  household_id: string;
+  year: number;
+  scope_path: string;
+  overrides: string;
+  review_requested: number;
+  review_note: string | null;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface PovertySettingsTable {
+  org_id: number;
+  area_type: string;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface FieldWorkTables {
   visits: VisitTable;
   household_visit_state: HouseholdVisitStateTable;
   visit_settings: VisitSettingsTable;
   help_plans: HelpPlanTable;
   help_actions: HelpActionTable;
+  poverty_assessments: PovertyAssessmentTable;
+  poverty_settings: PovertySettingsTable;
 }

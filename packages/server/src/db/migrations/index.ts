@@ -6,6 +6,7 @@ import * as trackingBook from './20261128100000_tracking_book.js';
 import * as assignmentsAtScale from './20261128120000_assignments_at_scale.js';
 import * as visits from './20261128130000_visits.js';
 import * as helpPlans from './20261128131000_help_plans.js';
+import * as povertyReviews from './20261128132000_poverty_reviews.js';
 import * as householdSearch from './20261128150000_household_search.js';
 
 /**
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '20261128120000_assignments_at_scale': assignmentsAtScale,
   '20261128130000_visits': visits,
   '20261128131000_help_plans': helpPlans,
+  '20261128132000_poverty_reviews': povertyReviews,
   '20261128150000_household_search': householdSearch,
 };
