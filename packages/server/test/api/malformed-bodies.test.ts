@@ -21,6 +21,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { loginAs, type ApiClient } from '../api-client.js';
+import { assignmentTables, assignmentWriteRoutes } from '../assignment-matrix.js';
 import { cellLifeTables, cellLifeWriteRoutes } from '../cell-life-matrix.js';
 import { fieldWorkTables, fieldWorkWriteRoutes } from '../field-work-matrix.js';
 import { householdBookTables, householdBookWriteRoutes } from '../household-book-matrix.js';
@@ -184,6 +185,7 @@ const routes: WriteRoute[] = [
     valid: () => ({ date: '2027-01-01', name: 'Tết Dương lịch', kind: 'holiday' }),
   },
   ...cellLifeWriteRoutes,
+  ...assignmentWriteRoutes,
   ...fieldWorkWriteRoutes,
   ...householdBookWriteRoutes,
 ];
@@ -207,6 +209,7 @@ const tables = [
   'holidays',
   'notifications',
   ...cellLifeTables,
+  ...assignmentTables,
   ...fieldWorkTables,
   ...householdBookTables,
 ] as const;

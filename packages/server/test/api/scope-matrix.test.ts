@@ -1,6 +1,7 @@
 import { can, type Permission, type Role } from '@caunoi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../api-client.js';
+import { assignmentCases } from '../assignment-matrix.js';
 import { cellLifeCases } from '../cell-life-matrix.js';
 import { fieldWorkCases } from '../field-work-matrix.js';
 import { householdBookCases } from '../household-book-matrix.js';
@@ -260,6 +261,7 @@ const cases: Case[] = [
       c.patch(`/api/v1/petition-settings/${x.communeId}`, { relay: { days: 3, unit: 'calendar' } }),
   },
   ...cellLifeCases,
+  ...assignmentCases,
   ...fieldWorkCases,
   ...householdBookCases,
 ];
