@@ -1,4 +1,4 @@
-import { CarryOutOutlined, RiseOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { AuditOutlined, CarryOutOutlined, RiseOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { SessionUser } from '@caunoi/domain';
 import type { NavItem } from './nav-items';
 
@@ -29,6 +29,13 @@ export function fieldWorkNavItems(user: SessionUser): NavItem[] {
       label: 'nav.helpOutcomes',
       icon: <RiseOutlined />,
       match: (p) => p.startsWith('/help-plans'),
+    },
+    {
+      key: 'poverty-review',
+      path: '/poverty/review',
+      label: 'nav.povertyReview',
+      icon: <AuditOutlined />,
+      match: (p) => p.startsWith('/poverty'),
     },
   ];
 }

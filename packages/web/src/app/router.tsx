@@ -26,6 +26,7 @@ const MassOrgsPage = lazy(() => import('../features/mass-orgs/MassOrgsPage'));
 const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
 const VisitCoveragePage = lazy(() => import('../features/visits/VisitCoveragePage'));
 const HelpOutcomesPage = lazy(() => import('../features/help-plans/HelpOutcomesPage'));
+const PovertyReviewPage = lazy(() => import('../features/poverty/PovertyReviewPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
           { path: 'worklist', element: <WorklistPage /> },
           { path: 'visits', element: <VisitCoveragePage /> },
           { path: 'help-plans', element: <HelpOutcomesPage /> },
+          { path: 'poverty/review', element: <PovertyReviewPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -11,6 +11,7 @@ import { useCurrentUser } from '../auth/current-user';
 import { HouseholdPetitions } from '../petitions/HouseholdPetitions';
 import { HouseholdVisits } from '../visits/HouseholdVisits';
 import { HouseholdHelpPlan } from '../help-plans/HouseholdHelpPlan';
+import { PovertySheetCard } from '../poverty/PovertySheetCard';
 import { CommitmentsCard } from './CommitmentsCard';
 import { CurrentMemberCard } from './CurrentMemberCard';
 import { HouseholdGeneralCard } from './HouseholdGeneralCard';
@@ -70,6 +71,7 @@ export default function HouseholdPage() {
       <HouseholdGeneralCard household={h} canEdit={canEdit} linkCell={!isMember} />
       <HouseholdVisits household={h} />
       <HouseholdHelpPlan household={h} />
+      <PovertySheetCard householdId={h.id} />
       <HouseholdPetitions household={h} />
       <PeopleCard household={h} canEdit={canEdit} />
       <WorkingAwayCard household={h} canEdit={canEdit} />
