@@ -191,6 +191,7 @@ describe('history in words', () => {
     expect(describeBookValue('internetUse', false, 'vi')).toBe('Không');
     expect(describeBookValue('poverty[2025]', 'near_poor', 'vi')).toBe('Hộ cận nghèo');
     expect(describeBookValue('monthlyIncome', 1_500_000, 'vi')).toBe('1.500.000');
+    expect(describeBookValue('away[x].returnedOn', '2025-06-01', 'vi')).toBe('01/06/2025');
   });
 });
 

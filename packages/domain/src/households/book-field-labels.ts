@@ -159,7 +159,11 @@ export function describeBookValue(field: string, value: unknown, language: Langu
   if (Array.isArray(value)) {
     return value.map((v) => table?.[String(v)]?.[language] ?? String(v)).join(', ');
   }
-  if (typeof value === 'string') return table?.[value]?.[language] ?? value;
+  if (typeof value === 'string') {
+    const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (date) return `${date[3]}/${date[2]}/${date[1]}`;
+    return table?.[value]?.[language] ?? value;
+  }
   if (typeof value === 'number') return value.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-US');
   if (typeof value === 'object' && 'done' in value) {
     const { done, doneOn: on } = value as unknown as { done: boolean; doneOn: string | null };

@@ -11,6 +11,7 @@ import {
 } from '@caunoi/domain';
 import { formatInstantDate } from '../../format/date';
 import { formatNumber } from '../../format/number';
+import { useIsPhone } from '../../components/use-is-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import { generalPatch, generalValues, type GeneralValues } from './book-form-values';
 import { useBookDisplay } from './book-display';
@@ -31,6 +32,8 @@ export function HouseholdGeneralCard({
 }) {
   const { t, label } = useI18n();
   const show = useBookDisplay();
+  // Labels above values on a phone: side by side they squeeze a long value into one letter a line.
+  const isPhone = useIsPhone();
   const [editing, setEditing] = useState(false);
   const l = (key: string) => label(bookFieldLabels[key]!);
   const flags = vulnerableKeys.filter((k) => h[k]);
@@ -55,6 +58,7 @@ export function HouseholdGeneralCard({
     >
       <Descriptions
         size="small"
+        layout={isPhone ? 'vertical' : 'horizontal'}
         column={{ xs: 1, sm: 1, md: 2 }}
         items={[
           { key: 'address', label: l('address'), children: h.address, span: 'filled' },

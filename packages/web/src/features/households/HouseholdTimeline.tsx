@@ -50,7 +50,11 @@ export function HouseholdTimeline({ household }: { household: Household }) {
                     </Tag>
                   ) : null}
                 </div>
-                {c.event === 'created' || c.event === 'joined' ? null : (
+                {c.event === 'created' || c.event === 'joined' ? null : c.oldValue === null &&
+                  c.field.endsWith(']') ? (
+                  // A new entry (working away, a yearly record): its value alone says it.
+                  <div>{describeBookValue(c.field, c.newValue, language)}</div>
+                ) : (
                   <div>
                     <span className="muted">{describeBookValue(c.field, c.oldValue, language)}</span> →{' '}
                     {describeBookValue(c.field, c.newValue, language)}

@@ -9,6 +9,7 @@ import {
   waterSourceLabels,
   type Household,
 } from '@caunoi/domain';
+import { useIsPhone } from '../../components/use-is-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import { livingPatch, livingValues, type LivingValues } from './book-form-values';
 import { useBookDisplay } from './book-display';
@@ -19,6 +20,8 @@ import { SectionEditor } from './SectionEditor';
 export function LivingConditionsCard({ household: h, canEdit }: { household: Household; canEdit: boolean }) {
   const { t, label } = useI18n();
   const show = useBookDisplay();
+  // Labels above values on a phone: side by side they squeeze a long value into one letter a line.
+  const isPhone = useIsPhone();
   const [editing, setEditing] = useState(false);
   const l = (key: string) => label(bookFieldLabels[key]!);
   const devices =
@@ -48,6 +51,7 @@ export function LivingConditionsCard({ household: h, canEdit }: { household: Hou
     >
       <Descriptions
         size="small"
+        layout={isPhone ? 'vertical' : 'horizontal'}
         column={{ xs: 1, sm: 2, md: 3 }}
         items={[
           { key: 'wall', label: l('wallDurable'), children: show.yesNo(h.wallDurable) },

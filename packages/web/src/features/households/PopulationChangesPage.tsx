@@ -68,8 +68,7 @@ export default function PopulationChangesPage() {
 
   const detail = (c: PopulationChange) => {
     if (c.event === 'joined' && c.oldValue === null) return '';
-    if (c.field.startsWith('away[') && !c.field.includes('.'))
-      return describeBookValue(c.field, c.newValue, language);
+    if (c.oldValue === null) return describeBookValue(c.field, c.newValue, language);
     return `${describeBookValue(c.field, c.oldValue, language)} → ${describeBookValue(c.field, c.newValue, language)}`;
   };
 

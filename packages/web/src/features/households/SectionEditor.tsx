@@ -41,12 +41,26 @@ export function SectionEditor<V extends object>({
   const [form] = Form.useForm<V>();
   // The version this edit started from; it moves only when the user chooses the new version.
   const [base, setBase] = useState(household);
+  // What the form held when the user began typing: only fields that differ from it are sent,
+  // so saving on a newer version never writes back the other person's fields with stale values.
+  const [started, setStarted] = useState(household);
   const [conflict, setConflict] = useState<HouseholdConflictDetails | null>(null);
   const update = useUpdateHousehold(household.id);
 
   const save = (values: V, onto: Household) => {
+    const before = patchOf(valuesOf(started), started);
+    const after = patchOf(values, onto);
+    const changed = Object.fromEntries(
+      Object.entries(after).filter(
+        ([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof typeof before]),
+      ),
+    );
+    if (Object.keys(changed).length === 0) {
+      onClose();
+      return;
+    }
     update.mutate(
-      { version: onto.version, ...patchOf(values, onto) },
+      { version: onto.version, ...changed },
       {
         onSuccess: () => {
           void message.success(t('book.saved'));
@@ -68,6 +82,7 @@ export function SectionEditor<V extends object>({
   const discard = () => {
     if (!conflict) return;
     setBase(conflict.current);
+    setStarted(conflict.current);
     form.setFieldsValue(valuesOf(conflict.current) as Parameters<typeof form.setFieldsValue>[0]);
     setConflict(null);
     update.reset();
