@@ -7,6 +7,7 @@ import {
   type UnitHouseholdChangesQuery,
 } from '@caunoi/domain';
 import { isMemberOnly, type Actor } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { loadUnitInScope } from '../units/units.service.js';
 import { listHouseholdChanges, listPopulationChanges } from './household-changes.repository.js';
@@ -19,7 +20,15 @@ export async function getHouseholdHistory(
   id: string,
   page: PageQuery,
 ): Promise<HouseholdChange[]> {
-  await loadHouseholdInScope(db, actor, id);
+  const row = await loadHouseholdInScope(db, actor, id);
+  // The history holds the book's past values: reading it is reading the book (DESIGN.md §1, privacy).
+  await recordAudit(db, actor, {
+    action: 'read',
+    entity: 'household',
+    entityId: id,
+    orgId: row.org_id,
+    changes: { what: 'history', offset: page.offset },
+  });
   return listHouseholdChanges(db, id, { limit: page.limit + 1, offset: page.offset });
 }
 
@@ -36,7 +45,7 @@ export async function getUnitPopulationChanges(
   query: UnitHouseholdChangesQuery,
 ): Promise<PopulationChange[]> {
   const unit = await loadUnitInScope(db, actor, unitId);
-  return listPopulationChanges(db, {
+  const rows = await listPopulationChanges(db, {
     path: unit.path,
     from: `${query.month}-01`,
     to: lastDayOf(query.month),
@@ -46,4 +55,13 @@ export async function getUnitPopulationChanges(
     limit: query.limit + 1,
     offset: query.offset,
   });
+  // Names of people and what happened to them, across households: the access is recorded.
+  await recordAudit(db, actor, {
+    action: 'read',
+    entity: 'household_changes',
+    entityId: unitId,
+    orgId: unit.org_id,
+    changes: { month: query.month, offset: query.offset, rows: Math.min(rows.length, query.limit) },
+  });
+  return rows;
 }

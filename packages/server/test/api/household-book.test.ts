@@ -520,6 +520,22 @@ describe.each(engines)('household book on %s', (engine) => {
     });
   });
 
+  describe('privacy', () => {
+    it('records reading the history and the biến động view in the audit log', async () => {
+      const reads = async () =>
+        (await auditRowsOf(t, 'household', book.id)).filter(
+          (a) => a.action === 'read' && JSON.parse(a.changes ?? '{}').what === 'history',
+        ).length;
+      const before = await reads();
+      expect((await leader.get(`/api/v1/households/${book.id}/history`)).statusCode).toBe(200);
+      expect(await reads()).toBe(before + 1);
+      const views = async () => (await auditRowsOf(t, 'household_changes', t.ids.thanhLocId)).length;
+      const seen = await views();
+      await leader.get(`/api/v1/units/${t.ids.thanhLocId}/household-changes?month=${month}`);
+      expect(await views()).toBe(seen + 1);
+    });
+  });
+
   describe('scope', () => {
     it('answers 404 for another cell\u2019s household, and for a member\u2019s unassigned one', async () => {
       for (const url of [
