@@ -117,12 +117,6 @@ export async function isAssignedTo(
   return row !== undefined;
 }
 
-export async function householdCodeTaken(db: Kysely<DB>, code: string): Promise<boolean> {
-  const row = await db.selectFrom('households').select('id').where('code', '=', code).executeTakeFirst();
-  return row !== undefined;
-}
-
-/** False when a unique index refuses it: a simultaneous request took the code (or the id) first. */
 /**
  * Households of an organisation whose folded text holds every word of the
  * folded head name: a narrow list for the duplicate rule to judge.
@@ -139,6 +133,12 @@ export async function listDuplicateCandidates(db: Kysely<DB>, orgId: number, fol
   return query.orderBy('code').limit(200).execute();
 }
 
+export async function householdCodeTaken(db: Kysely<DB>, code: string): Promise<boolean> {
+  const row = await db.selectFrom('households').select('id').where('code', '=', code).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** False when a unique index refuses it: a simultaneous request took the code (or the id) first. */
 export async function insertHousehold(
   db: Kysely<DB>,
   values: Omit<Insertable<HouseholdTable>, 'status' | 'version'>,
@@ -167,12 +167,6 @@ export async function updateHouseholdRow(
   return toCount(result.numUpdatedRows) === 1;
 }
 
-export type PersonRow = Selectable<HouseholdPersonTable>;
-
-export async function listPeople(db: Kysely<DB>, householdId: string): Promise<PersonRow[]> {
-  return db
-    .selectFrom('household_people')
-    .selectAll()
 /** Columns computed from the book (search text, people count): set within a change, no new version. */
 export async function updateHouseholdDerived(
   db: Kysely<DB>,
@@ -182,6 +176,12 @@ export async function updateHouseholdDerived(
   await db.updateTable('households').set(values).where('id', '=', id).execute();
 }
 
+export type PersonRow = Selectable<HouseholdPersonTable>;
+
+export async function listPeople(db: Kysely<DB>, householdId: string): Promise<PersonRow[]> {
+  return db
+    .selectFrom('household_people')
+    .selectAll()
     .where('household_id', '=', householdId)
     .where('status', '=', 'active')
     .orderBy('position')
