@@ -148,18 +148,23 @@ export async function runImport(
   });
   const blocked = () => file.issues.errors > 0 || (file.issues.warnings > 0 && !options.confirmDuplicates);
 
+  const checked = () => options.onProgress?.({ phase: 'validate', done: total, total });
   let plan = emptyPlan();
   let applied = false;
   if (options.dryRun || file.issues.errors > 0) {
     plan = await buildPlan(contextOn(db));
+    checked();
   } else {
     applied = await db.transaction().execute(async (trx) => {
       plan = await buildPlan(contextOn(trx));
+      checked();
       if (blocked()) return false;
       const importId = uuidv7();
       const now = nowIso();
-      await applyPlan({ db: trx, actor, importId, now, tick: progress('write', planRows(plan)) }, plan);
-      if (planRows(plan) > 0) {
+      const written = planRows(plan);
+      await applyPlan({ db: trx, actor, importId, now, tick: progress('write', written) }, plan);
+      options.onProgress?.({ phase: 'write', done: written, total: written });
+      if (written > 0) {
         await recordAudit(trx, actor, {
           action: 'import',
           entity: 'import',

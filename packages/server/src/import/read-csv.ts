@@ -22,14 +22,14 @@ export function readCsv(
   issues: IssueList,
   budget: RowBudget,
 ): ParsedSheet[] {
+  // A NUL byte never occurs in text: this is a binary file (a photo, a PDF), not CSV.
+  if (bytes.includes(0)) throw new AppError('IMPORT_NOT_EXCEL');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw new AppError('IMPORT_BAD_ENCODING');
   }
-  // A NUL byte never occurs in text: this is a binary file, not CSV.
-  if (text.includes('\u0000')) throw new AppError('IMPORT_NOT_EXCEL');
   let rows: string[][];
   try {
     rows = parse(text, {

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   importKinds,
@@ -75,13 +74,9 @@ export async function readXlsx(
     );
     return [];
   }
-  // exceljs names a sheet only when its relationship target has the usual form: fall back on ours.
-  const byFileNumber = new Map(
-    outline.sheets.map((s) => [/sheet(\d+)\.xml$/.exec(s.path)?.[1] ?? '', s] as const),
-  );
-  const byName = new Map(outline.sheets.map((s) => [s.name, s] as const));
+  const order = [...wanted.keys()];
   const parsed: ParsedSheet[] = [];
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(outline.canonical(order), {
     sharedStrings: 'cache',
     // Styles tell a date from a number.
     styles: 'cache',
@@ -89,12 +84,14 @@ export async function readXlsx(
     worksheets: 'emit',
     entries: 'ignore',
   });
+  const byPath = new Map(outline.sheets.map((s) => [s.path, s] as const));
   try {
     for await (const worksheet of reader) {
-      const named = worksheet as unknown as { name?: string; id: string | number };
-      const sheet = named.name !== undefined ? byName.get(named.name) : byFileNumber.get(String(named.id));
-      const kind = sheet ? wanted.get(sheet.path) : undefined;
-      if (!sheet || !kind) continue;
+      // The canonical copy numbers the sheets in the order asked for.
+      const path = order[Number((worksheet as unknown as { id: string | number }).id) - 1];
+      const sheet = path === undefined ? undefined : byPath.get(path);
+      const kind = path === undefined ? undefined : wanted.get(path);
+      if (!sheet || !kind) throw new AppError('IMPORT_FILE_UNREADABLE');
       const collector = new SheetCollector(kind, sheet.name, issues, budget);
       for await (const row of worksheet) {
         const values = row.values as ExcelJS.CellValue[];
@@ -111,7 +108,7 @@ export async function readXlsx(
   // A sheet exceljs could not find (an unusual part name) must not vanish silently.
   if (parsed.length !== wanted.size) throw new AppError('IMPORT_FILE_UNREADABLE');
   // The order of the template, whatever the order of the workbook.
-  return parsed.sort((a, b) => order(a.kind) - order(b.kind));
+  return parsed.sort((a, b) => templateOrder(a.kind) - templateOrder(b.kind));
 }
 
-const order = (kind: ImportKind) => importKinds.indexOf(kind);
+const templateOrder = (kind: ImportKind) => importKinds.indexOf(kind);

@@ -45,6 +45,7 @@ export class SheetCollector {
   readonly sheet: ParsedSheet;
   private columns: (string | null)[] | null = null;
   private pendingEmpty = 0;
+  private lastRow = 0;
   private readonly at: { kind: ImportKind; sheet: string };
 
   constructor(
@@ -58,6 +59,9 @@ export class SheetCollector {
   }
 
   row(number: number, cells: RawCell[]): void {
+    // A workbook leaves rows that never held anything out of the file: they are empty rows too.
+    if (this.columns !== null && number > this.lastRow + 1) this.pendingEmpty += number - this.lastRow - 1;
+    this.lastRow = Math.max(this.lastRow, number);
     if (this.columns === null) {
       this.readHeader(number, cells);
       return;

@@ -1,9 +1,16 @@
+import { PassThrough, type Readable } from 'node:stream';
 import JSZip from 'jszip';
 import { AppError } from '../errors/app-error.js';
 
 /** What a workbook holds before exceljs reads it: its sheets in order and their merged ranges. */
 export interface WorkbookOutline {
   sheets: { name: string; path: string; merges: string[] }[];
+  /**
+   * The same workbook reduced to what the row reader needs, in the order it
+   * needs it (see `canonicalParts`), its sheets renamed `sheet1.xml`… in the
+   * order given.
+   */
+  canonical(sheetPaths: string[]): Readable;
 }
 
 /** The most a workbook may unpack to: a 20 MB zip can hide gigabytes of XML. */
@@ -28,12 +35,19 @@ function partPath(target: string): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 
+const emptyRels =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>';
+const emptySharedStrings =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+  '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
+
 /**
  * Reads the sheet list and scans each sheet's XML for merged cells, counting
  * the unpacked bytes as they stream so that a zip bomb is refused early.
  * exceljs's streaming reader, which reads the rows afterwards, ignores merges.
  */
-export async function inspectWorkbook(bytes: Buffer): Promise<WorkbookOutline> {
+export async function inspectWorkbook(bytes: Buffer, limit = maxUnpackedBytes): Promise<WorkbookOutline> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
@@ -48,15 +62,19 @@ export async function inspectWorkbook(bytes: Buffer): Promise<WorkbookOutline> {
   const readSmall = async (file: JSZip.JSZipObject) => {
     const text = await file.async('string');
     unpacked += text.length;
-    if (unpacked > maxUnpackedBytes) throw new AppError('IMPORT_FILE_TOO_LARGE');
+    if (unpacked > limit) throw new AppError('IMPORT_FILE_TOO_LARGE');
     return text;
   };
   const targets = new Map<string, string>();
+  const byType = new Map<string, string>();
   for (const tag of (await readSmall(rels)).match(/<Relationship\b[^>]*>/g) ?? []) {
     const a = attributes(tag);
-    if (a.get('Id') && a.get('Target')) targets.set(a.get('Id')!, partPath(a.get('Target')!));
+    const [id, target, type] = [a.get('Id'), a.get('Target'), a.get('Type')];
+    if (!id || !target) continue;
+    targets.set(id, partPath(target));
+    if (type) byType.set(type.slice(type.lastIndexOf('/') + 1), partPath(target));
   }
-  const sheets: WorkbookOutline['sheets'] = [];
+  const sheets: { name: string; path: string; merges: string[] }[] = [];
   for (const tag of (await readSmall(workbook)).match(/<sheet\b[^>]*>/g) ?? []) {
     const a = attributes(tag);
     const path = targets.get(a.get('r:id') ?? '');
@@ -67,10 +85,54 @@ export async function inspectWorkbook(bytes: Buffer): Promise<WorkbookOutline> {
     if (!file) throw new AppError('IMPORT_FILE_UNREADABLE');
     sheet.merges = await scanMerges(file, (n) => {
       unpacked += n;
-      return unpacked <= maxUnpackedBytes;
+      return unpacked <= limit;
     });
   }
-  return { sheets };
+  const part = (type: string) => {
+    const path = byType.get(type);
+    return path ? zip.file(path) : null;
+  };
+  return {
+    sheets,
+    canonical: (sheetPaths) =>
+      canonicalParts(
+        workbook,
+        part('sharedStrings'),
+        part('styles'),
+        sheetPaths.map((p) => zip.file(p)!),
+      ),
+  };
+}
+
+/**
+ * exceljs's streaming reader depends on the order of the zip's entries: a
+ * sheet met before the workbook part crashes it, a sheet met before the
+ * shared strings is spooled to a temporary file. Workbooks from other
+ * programs come in any order, so the reader gets a copy in its favourite one:
+ * workbook, (empty) relationships, shared strings, styles, then the sheets,
+ * stored uncompressed and streamed, never held whole. Its sheets carry no
+ * names (the relationships are empty): the caller knows them by number.
+ */
+function canonicalParts(
+  workbook: JSZip.JSZipObject,
+  sharedStrings: JSZip.JSZipObject | null,
+  styles: JSZip.JSZipObject | null,
+  sheets: JSZip.JSZipObject[],
+): Readable {
+  const out = new JSZip();
+  const stream = (file: JSZip.JSZipObject) => file.nodeStream('nodebuffer');
+  out.file('xl/workbook.xml', stream(workbook));
+  out.file('xl/_rels/workbook.xml.rels', emptyRels);
+  out.file('xl/sharedStrings.xml', sharedStrings ? stream(sharedStrings) : emptySharedStrings);
+  if (styles) out.file('xl/styles.xml', stream(styles));
+  sheets.forEach((sheet, i) => out.file(`xl/worksheets/sheet${i + 1}.xml`, stream(sheet)));
+  // jszip streams are readable-stream's, which exceljs does not recognise: pipe into one of Node's.
+  const copy = new PassThrough();
+  out
+    .generateNodeStream({ streamFiles: true, compression: 'STORE' })
+    .on('error', (error) => copy.destroy(error))
+    .pipe(copy);
+  return copy;
 }
 
 /** `<mergeCell ref="A1:C1"/>` elements, found in the stream without parsing the whole sheet. */
