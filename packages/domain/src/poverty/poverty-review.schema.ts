@@ -29,8 +29,10 @@ export const povertyAssessment = z.object({
   indicators: z.array(reviewedIndicator),
   /** The system's suggestion; null while the income is unknown. */
   suggestion: classifyResult.nullable(),
-  /** What the commune recognised for the year, if it has. */
+  /** The status the household holds: recognised for the year, or else the latest recognised before it. */
   recognisedStatus: povertyStatus.nullable(),
+  /** The year of that recognition. */
+  recognisedYear: z.number().int().nullable(),
   reviewRequested: z.boolean(),
   reviewNote: z.string().nullable(),
   /** 0 while nothing was answered on the sheet. */
@@ -79,6 +81,7 @@ export const povertyReviewRow = z.object({
   address: z.string(),
   cellName: z.string(),
   recognisedStatus: povertyStatus.nullable(),
+  recognisedYear: z.number().int().nullable(),
   suggested: povertyClassification.nullable(),
   monthlyIncomePerCapita: z.number().int().nullable(),
   deprivationCount: z.number().int(),
@@ -99,7 +102,7 @@ export const povertyReview = z.object({
   /** "Near the line": within this share of it, on either side (0.1 = 10 %). */
   nearLineShare: z.number(),
   asOf: isoDate,
-  /** The suggestion differs from the recognised status (or nothing is recognised and the suggestion is poor or near-poor). */
+  /** The suggestion differs from the status held (or nothing was ever recognised and the suggestion is poor or near-poor). */
   differs: z.array(povertyReviewRow),
   nearLine: z.array(povertyReviewRow),
   reviewRequested: z.array(povertyReviewRow),

@@ -50,7 +50,7 @@ export function buildAssessment(input: {
   areaType: AreaType;
   household: HouseholdFacts;
   row: PovertyAssessmentRow | undefined;
-  recognised: string | null;
+  recognised: { status: string; year: number } | null;
 }): PovertyAssessment {
   const { year, standard, areaType, household, row } = input;
   const indicators = reviewIndicators(deriveIndicators(standard, year, household.facts), overridesOf(row));
@@ -73,7 +73,8 @@ export function buildAssessment(input: {
     monthlyIncomePerCapita: income,
     indicators,
     suggestion,
-    recognisedStatus: (input.recognised as PovertyStatus | null) ?? null,
+    recognisedStatus: (input.recognised?.status as PovertyStatus | undefined) ?? null,
+    recognisedYear: input.recognised?.year ?? null,
     reviewRequested: row ? toBool(row.review_requested) : false,
     reviewNote: row?.review_note ?? null,
     version: row?.version ?? 0,

@@ -72,32 +72,38 @@ export async function listAssessmentsUnder(
   return new Map(rows.map((r) => [r.household_id, r]));
 }
 
-/** The recognised status of each household under `path` for the year. */
+/**
+ * The status each household under `path` holds in `year`: the one recognised
+ * for that year, or else the latest recognised before it (a status stands
+ * until the next review changes it).
+ */
 export async function recognisedStatusesUnder(
   db: Kysely<DB>,
   path: string,
   year: number,
-): Promise<Map<string, string>> {
+): Promise<Map<string, { status: string; year: number }>> {
   const rows = await db
     .selectFrom('household_poverty')
     .innerJoin('households', 'households.id', 'household_poverty.household_id')
-    .select(['household_poverty.household_id', 'household_poverty.status'])
+    .select(['household_poverty.household_id', 'household_poverty.status', 'household_poverty.year'])
     .where((eb) => underPath(eb.ref('households.scope_path'), path))
-    .where('household_poverty.year', '=', year)
+    .where('household_poverty.year', '<=', year)
+    .orderBy('household_poverty.year')
     .execute();
-  return new Map(rows.map((r) => [r.household_id, r.status]));
+  return new Map(rows.map((r) => [r.household_id, { status: r.status, year: r.year }]));
 }
 
 export async function recognisedStatusOf(
   db: Kysely<DB>,
   householdId: string,
   year: number,
-): Promise<string | null> {
+): Promise<{ status: string; year: number } | null> {
   const row = await db
     .selectFrom('household_poverty')
-    .select('status')
+    .select(['status', 'year'])
     .where('household_id', '=', householdId)
-    .where('year', '=', year)
+    .where('year', '<=', year)
+    .orderBy('year', 'desc')
     .executeTakeFirst();
-  return row?.status ?? null;
+  return row ?? null;
 }

@@ -69,7 +69,9 @@ function sheetOf(
       r.headName,
       r.address,
       r.cellName,
-      r.recognisedStatus ? povertyStatusLabels[r.recognisedStatus].vi : 'Chưa công nhận',
+      r.recognisedStatus
+        ? `${povertyStatusLabels[r.recognisedStatus].vi} (${r.recognisedYear})`
+        : 'Chưa công nhận',
       r.suggested ? povertyClassificationLabels[r.suggested].vi : 'Chưa đủ thông tin',
       r.monthlyIncomePerCapita,
       r.deprivationCount,

@@ -37,6 +37,7 @@ function rowOf(h: HouseholdFacts, a: PovertyAssessment): PovertyReviewRow {
     address: h.address,
     cellName: h.cellName,
     recognisedStatus: a.recognisedStatus,
+    recognisedYear: a.recognisedYear,
     suggested: a.suggestion?.classification ?? null,
     monthlyIncomePerCapita: a.monthlyIncomePerCapita,
     deprivationCount: a.suggestion?.deprivationCount ?? a.indicators.filter((i) => i.counted).length,
@@ -48,10 +49,10 @@ function rowOf(h: HouseholdFacts, a: PovertyAssessment): PovertyReviewRow {
 
 /**
  * The annual review (rà soát) of a unit for a year: households whose
- * suggestion differs from what the commune recognised (or, with nothing
- * recognised yet, whose suggestion is poor or near-poor), households near the
- * income line, and households that asked to be reviewed. A cell and above;
- * reading it is recorded.
+ * suggestion differs from the status they hold (recognised for the year, or
+ * else the latest before it; with none at all, a poor or near-poor
+ * suggestion), households near the income line, and households that asked to
+ * be reviewed. A cell and above; reading it is recorded.
  */
 export async function getPovertyReview(
   db: Kysely<DB>,

@@ -280,6 +280,11 @@ describe.each(engines)('help outcomes on %s', (engine) => {
     expect(after.byCell.reduce((sum, r) => sum + r.loanAmount, 0)).toBe(after.loanAmount);
   });
 
+  it("computes the report's 2023 figures for Thạnh Lộc from the demo's records", async () => {
+    const response = await leader.get(`/api/v1/help-outcomes?unitId=${t.ids.thanhLocId}&year=2023`);
+    expect(response.json()).toMatchObject({ escapedPoverty: 45, advisedOnBusiness: 95, helpedToLoan: 121 });
+  });
+
   it('is for the cell and above: a member is refused, another commune is not found', async () => {
     expect((await member.get(`/api/v1/help-outcomes?year=${year}`)).statusCode).toBe(403);
     expect((await leader.get(`/api/v1/help-outcomes?unitId=${t.ids.hoaThuanId}`)).statusCode).toBe(404);

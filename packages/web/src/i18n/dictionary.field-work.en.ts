@@ -115,7 +115,7 @@ export const fieldWorkEn: Record<keyof typeof fieldWorkVi, string> = {
   'poverty.suggestion': 'Suggested from the book',
   'poverty.noSuggestion': 'Not enough facts for a suggestion',
   'poverty.recognised': 'Recognised for {year}',
-  'poverty.notRecognised': 'Nothing recognised for {year} yet',
+  'poverty.notRecognised': 'Nothing recognised yet',
   'poverty.deprivations': '{count} deprivations',
   'poverty.indicator': 'Indicator',
   'poverty.facts': 'From the book',

@@ -94,9 +94,9 @@ function Sheet({ householdId, year }: { householdId: string; year: number }) {
             <Tag>{t('poverty.noSuggestion')}</Tag>
           )}
           <span className="muted">
-            {a.recognisedStatus
-              ? `${t('poverty.recognised', { year })}: ${label(povertyStatusLabels[a.recognisedStatus])}`
-              : t('poverty.notRecognised', { year })}
+            {a.recognisedStatus && a.recognisedYear
+              ? `${t('poverty.recognised', { year: a.recognisedYear })}: ${label(povertyStatusLabels[a.recognisedStatus])}`
+              : t('poverty.notRecognised')}
           </span>
         </Space>
       </Space>
