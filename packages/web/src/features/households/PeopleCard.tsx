@@ -50,7 +50,7 @@ export function PeopleCard({ household: h, canEdit }: { household: Household; ca
           title={t('book.people')}
           onClose={() => setEditing(false)}
           valuesOf={peopleValues}
-          patchOf={(v) => peoplePatch(v)}
+          patchOf={peoplePatch}
           testId="edit-people-drawer"
         >
           {() => <PeopleFields />}

@@ -14,8 +14,12 @@ export interface SectionEditorProps<V> {
   onClose: () => void;
   /** The form's values for a version of the book. */
   valuesOf: (book: Household) => V;
-  /** The PATCH fields for what the user typed, against the version being saved onto. */
-  patchOf: (values: V, book: Household) => Patch;
+  /**
+   * The PATCH fields for what the user typed, against the version being saved
+   * onto (`book`) and the one the user started from (`started`): lists merge
+   * with them so that entries the other person changed or added are kept.
+   */
+  patchOf: (values: V, book: Household, started: Household) => Patch;
   children: (form: FormInstance<V>, book: Household) => ReactNode;
   testId: string;
 }
@@ -48,8 +52,8 @@ export function SectionEditor<V extends object>({
   const update = useUpdateHousehold(household.id);
 
   const save = (values: V, onto: Household) => {
-    const before = patchOf(valuesOf(started), started);
-    const after = patchOf(values, onto);
+    const before = patchOf(valuesOf(started), started, started);
+    const after = patchOf(values, onto, started);
     const changed = Object.fromEntries(
       Object.entries(after).filter(
         ([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key as keyof typeof before]),

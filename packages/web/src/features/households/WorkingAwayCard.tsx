@@ -66,7 +66,7 @@ export function WorkingAwayCard({ household: h, canEdit }: { household: Househol
           title={t('book.away')}
           onClose={() => setEditing(false)}
           valuesOf={awayValues}
-          patchOf={(v) => awayPatch(v)}
+          patchOf={awayPatch}
           testId="edit-away-drawer"
         >
           {(_form, book) => <AwayFields book={book} />}

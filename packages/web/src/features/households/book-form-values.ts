@@ -165,9 +165,41 @@ export function peopleValues(book: Household): { people: PersonValues[] } {
   };
 }
 
-export function peoplePatch(v: { people?: PersonValues[] }): Patch {
+/** Equal as form values: key order, and undefined against null or '', do not count. */
+function same(a: object, b: object): boolean {
+  const norm = (o: object) =>
+    JSON.stringify(
+      Object.entries(o)
+        .map(([k, v]) => [k, v === undefined || v === '' ? null : v] as const)
+        .filter(([, v]) => v !== null)
+        .sort(([x], [y]) => (x < y ? -1 : 1)),
+    );
+  return norm(a) === norm(b);
+}
+
+/**
+ * The people list the user means, on the version being saved onto: people the
+ * user did not touch take their values from that version (or stay out if they
+ * have left meanwhile), and people someone else added since are kept.
+ */
+function mergePeople(values: PersonValues[], onto: Household, started: Household): PersonValues[] {
+  const before = new Map(peopleValues(started).people.map((p) => [p.id, p]));
+  const now = new Map(peopleValues(onto).people.map((p) => [p.id, p]));
+  const merged = values.flatMap((p) => {
+    const original = p.id ? before.get(p.id) : undefined;
+    if (!original || !same(original, p)) return [p];
+    const current = now.get(p.id);
+    return current ? [current] : [];
+  });
+  const added = [...now.values()].filter((p) => !before.has(p.id));
+  return [...merged, ...added];
+}
+
+export function peoplePatch(v: { people?: PersonValues[] }, onto?: Household, started?: Household): Patch {
+  const people =
+    onto && started && onto !== started ? mergePeople(v.people ?? [], onto, started) : (v.people ?? []);
   return {
-    people: (v.people ?? []).map((p) => ({
+    people: people.map((p) => ({
       ...(p.id ? { id: p.id } : {}),
       fullName: p.fullName.trim(),
       relation: p.relation,
@@ -214,9 +246,12 @@ export function awayValues(book: Household): { workingAway: AwayValues[] } {
   };
 }
 
-export function awayPatch(v: { workingAway?: AwayValues[] }): Patch {
+export function awayPatch(v: { workingAway?: AwayValues[] }, onto?: Household, started?: Household): Patch {
+  // Entries someone else added since the user opened the form are kept, not ended.
+  const known = new Set(started?.workingAway.map((a) => a.id) ?? []);
+  const added = onto && started ? awayValues(onto).workingAway.filter((a) => a.id && !known.has(a.id)) : [];
   return {
-    workingAway: (v.workingAway ?? []).map((a) => ({
+    workingAway: [...(v.workingAway ?? []), ...added].map((a) => ({
       ...(a.id ? { id: a.id } : {}),
       personId: a.personId,
       destination: a.destination.trim(),
