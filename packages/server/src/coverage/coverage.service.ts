@@ -18,9 +18,8 @@ import type { DB } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { listChildUnits, type UnitRow } from '../units/units.repository.js';
 import { loadUnitInScope } from '../units/units.service.js';
-import { refreshStaleRollups } from './coverage-rollups.js';
+import { cellFiguresOn } from './cell-figures.js';
 import { coverageWorkbook } from './coverage.excel.js';
-import { cellsUnder, coverageFromRecords, readRollups, rollupToCoverage } from './coverage.repository.js';
 
 const isPartyKind = (kind: string) => (partyUnitKinds as readonly string[]).includes(kind);
 
@@ -30,28 +29,6 @@ export async function loadCoverageUnit(db: Kysely<DB>, actor: Actor, unitId: num
   const unit = await loadUnitInScope(db, actor, unitId);
   if (!isPartyKind(unit.kind)) throw new AppError('NOT_A_PARTY_UNIT');
   return unit;
-}
-
-/** Each cell's figures under `unit` on `date`, with the cell's path: from rollups for today, records otherwise. */
-export async function cellFiguresOn(
-  db: Kysely<DB>,
-  path: string,
-  date: string,
-): Promise<{ source: 'rollup' | 'records'; cells: { path: string; figures: CellCoverage }[] }> {
-  if (date === todayInVietnam()) {
-    await refreshStaleRollups(db, path, date);
-    const rows = await readRollups(db, path, date);
-    return {
-      source: 'rollup',
-      cells: rows.map((r) => ({ path: r.scope_path, figures: rollupToCoverage(r) })),
-    };
-  }
-  const cells = await cellsUnder(db, path, date);
-  const figures = await coverageFromRecords(db, { path }, date);
-  return {
-    source: 'records',
-    cells: cells.map((c) => ({ path: c.path, figures: figures.get(c.id) ?? emptyCellCoverage() })),
-  };
 }
 
 /**

@@ -13,12 +13,12 @@ import {
 } from '@caunoi/domain';
 import { inScope, isMemberOnly, requirePermission, type Actor } from '../auth/actor.js';
 import { diff, recordAudit } from '../audit/audit.repository.js';
+import { unitCounts } from '../coverage/cell-figures.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
 import {
   countChildren,
-  countUnder,
   findUnitById,
   findOtherUnitsWithCodeBetween,
   findUnitsByIds,
@@ -112,7 +112,7 @@ export async function getUnit(
         nearPoor: 0,
         needsHelp: 0,
       }
-    : await countUnder(db, row.path, onDate);
+    : await unitCounts(db, row.path, onDate);
   return { ...(unit as Unit), ancestors, counts };
 }
 
@@ -220,6 +220,6 @@ export async function getChildFigures(
   if (isMemberOnly(actor)) return { date: onDate, items: [] };
   const children = await withChildCounts(db, await listChildUnits(db, parent.id));
   const items = [];
-  for (const child of children) items.push({ unit: child, counts: await countUnder(db, child.path, onDate) });
+  for (const child of children) items.push({ unit: child, counts: await unitCounts(db, child.path, onDate) });
   return { date: onDate, items };
 }
