@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../common/dates.js';
+import { updateHouseholdInput } from '../households/household.schema.js';
 import { careCategory, cadenceMonths, visitState } from './visit-cadence.js';
 
 type Labels<K extends string> = Record<K, { vi: string; en: string }>;
@@ -24,6 +25,12 @@ export const createVisitInput = z.strictObject({
   date: isoDate,
   kind: visitKind,
   notes: z.string().trim().max(2000).optional(),
+  /**
+   * Changes to the book made during the visit, as a household PATCH (with the
+   * version the member started from): recorded as history with source "visit",
+   * in the visit's transaction.
+   */
+  bookChanges: updateHouseholdInput.optional(),
 });
 export type CreateVisitInput = z.infer<typeof createVisitInput>;
 

@@ -5,6 +5,7 @@ import {
   householdBookFields,
   isCellKind,
   todayInVietnam,
+  type ChangeSource,
   type CreateHouseholdInput,
   type Household,
   type HouseholdBookFieldKey,
@@ -208,6 +209,23 @@ export async function updateHousehold(
   input: UpdateHouseholdInput,
 ): Promise<Household> {
   requirePermission(actor, 'household.write');
+  await db.transaction().execute((trx) => applyHouseholdUpdate(trx, actor, id, input));
+  return readHouseholdBook(db, id);
+}
+
+/**
+ * The body of a book change, inside the caller's transaction, returning how
+ * many fields changed. A visit applies the changes made during it through
+ * here with source 'visit' and its own id, so the visit and its changes land
+ * together or not at all.
+ */
+export async function applyHouseholdUpdate(
+  trx: Kysely<DB>,
+  actor: Actor,
+  id: string,
+  input: UpdateHouseholdInput,
+  origin: { source: ChangeSource; refId?: string } = { source: 'edit' },
+): Promise<number> {
   // One person listed twice would be updated twice and counted twice.
   duplicateIds(
     (input.people ?? []).map((p) => p.id),
@@ -221,102 +239,94 @@ export async function updateHousehold(
     (input.commitments?.items ?? []).map((c) => c.itemId),
     '/commitments/items',
   );
-  await db.transaction().execute(async (trx) => {
-    const row = await loadHouseholdInScope(trx, actor, id);
-    if (row.version !== input.version) throw await householdConflict(trx, id, input.version);
-    const now = nowIso();
-    const today = todayInVietnam();
-    const before = await readHouseholdBook(trx, id);
-    const everyone = await listAllPeople(trx, id);
-    const headName = input.headName ?? row.head_name;
-    const address = input.address ?? row.address;
-    const values = {
-      ...(input.headName === undefined ? {} : { head_name: input.headName }),
-      ...(input.address === undefined ? {} : { address: input.address }),
-      ...(input.povertyStatus === undefined ? {} : { poverty_status: input.povertyStatus }),
-      ...(input.povertyYear === undefined ? {} : { poverty_year: input.povertyYear }),
-      ...(input.needsHelp === undefined ? {} : { needs_help: fromBool(input.needsHelp) }),
-      ...bookColumns(input, row),
-      updated_at: now,
-    };
-    if (!(await updateHouseholdRow(trx, id, input.version, values))) {
-      throw await householdConflict(trx, id, input.version);
-    }
-    if (input.people) {
-      const living = await replacePeople(trx, row.org_id, id, everyone, input.people, now, today);
-      const names = (await listAllPeople(trx, id)).filter((p) => p.status === 'active');
-      await updateHouseholdDerived(trx, id, {
-        people_count: living,
-        search_text: searchText(
-          row.code,
-          headName,
-          address,
-          names.map((p) => ({ fullName: p.full_name })),
-        ),
-      });
-    } else if (input.headName !== undefined || input.address !== undefined) {
-      await updateHouseholdDerived(trx, id, {
-        search_text: searchText(row.code, headName, address, before.people),
-      });
-    }
-    if (input.workingAway) {
-      const personIds = new Set((await listAllPeople(trx, id)).map((p) => p.id));
-      await syncWorkingAway(trx, row.org_id, id, personIds, input.workingAway, now, today);
-    }
-    if (input.povertyStatus !== undefined || input.povertyYear !== undefined) {
-      await upsertPovertyYear(trx, {
-        org_id: row.org_id,
-        household_id: id,
-        year: input.povertyYear ?? row.poverty_year,
-        status: input.povertyStatus ?? row.poverty_status,
-        source: 'edit',
-        recorded_at: now,
-      });
-    }
-    await saveYearlyRecords(trx, row.org_id, id, input, now);
-    const after = await readHouseholdBook(trx, id);
-    const {
-      version: _v,
-      people: _p,
-      workingAway: _w,
-      culturalTitles: _c,
-      commitments: _m,
-      ...fields
-    } = input;
-    await recordHouseholdChanges(trx, {
-      household: row,
-      before,
-      after,
-      actorId: actor.userId,
-      source: 'edit',
-      version: input.version + 1,
-      at: now,
+  const row = await loadHouseholdInScope(trx, actor, id);
+  if (row.version !== input.version) throw await householdConflict(trx, id, input.version);
+  const now = nowIso();
+  const today = todayInVietnam();
+  const before = await readHouseholdBook(trx, id);
+  const everyone = await listAllPeople(trx, id);
+  const headName = input.headName ?? row.head_name;
+  const address = input.address ?? row.address;
+  const values = {
+    ...(input.headName === undefined ? {} : { head_name: input.headName }),
+    ...(input.address === undefined ? {} : { address: input.address }),
+    ...(input.povertyStatus === undefined ? {} : { poverty_status: input.povertyStatus }),
+    ...(input.povertyYear === undefined ? {} : { poverty_year: input.povertyYear }),
+    ...(input.needsHelp === undefined ? {} : { needs_help: fromBool(input.needsHelp) }),
+    ...bookColumns(input, row),
+    updated_at: now,
+  };
+  if (!(await updateHouseholdRow(trx, id, input.version, values))) {
+    throw await householdConflict(trx, id, input.version);
+  }
+  if (input.people) {
+    const living = await replacePeople(trx, row.org_id, id, everyone, input.people, now, today);
+    const names = (await listAllPeople(trx, id)).filter((p) => p.status === 'active');
+    await updateHouseholdDerived(trx, id, {
+      people_count: living,
+      search_text: searchText(
+        row.code,
+        headName,
+        address,
+        names.map((p) => ({ fullName: p.full_name })),
+      ),
     });
-    await recordAudit(trx, actor, {
-      action: 'update',
-      entity: 'household',
-      entityId: id,
-      orgId: row.org_id,
-      // Field → [old, new] of what the request touched; household_changes holds the full diff.
-      changes: {
-        ...diff(
-          {
-            headName: row.head_name,
-            address: row.address,
-            povertyStatus: row.poverty_status,
-            povertyYear: row.poverty_year,
-            needsHelp: row.needs_help === 1,
-            ...Object.fromEntries(
-              Object.keys(householdBookFields).map((k) => [k, before[k as HouseholdBookFieldKey]]),
-            ),
-            policyFamily: row.policy_family === 1,
-          },
-          fields,
-        ),
-        ...(input.people ? { people: [before.people.map(personSummary), input.people] } : {}),
-      },
+  } else if (input.headName !== undefined || input.address !== undefined) {
+    await updateHouseholdDerived(trx, id, {
+      search_text: searchText(row.code, headName, address, before.people),
     });
-    await refreshCellCoverage(trx, [row.cell_id]);
+  }
+  if (input.workingAway) {
+    const personIds = new Set((await listAllPeople(trx, id)).map((p) => p.id));
+    await syncWorkingAway(trx, row.org_id, id, personIds, input.workingAway, now, today);
+  }
+  if (input.povertyStatus !== undefined || input.povertyYear !== undefined) {
+    await upsertPovertyYear(trx, {
+      org_id: row.org_id,
+      household_id: id,
+      year: input.povertyYear ?? row.poverty_year,
+      status: input.povertyStatus ?? row.poverty_status,
+      source: origin.source,
+      recorded_at: now,
+    });
+  }
+  await saveYearlyRecords(trx, row.org_id, id, input, now);
+  const after = await readHouseholdBook(trx, id);
+  const { version: _v, people: _p, workingAway: _w, culturalTitles: _c, commitments: _m, ...fields } = input;
+  const changed = await recordHouseholdChanges(trx, {
+    household: row,
+    before,
+    after,
+    actorId: actor.userId,
+    source: origin.source,
+    refId: origin.refId ?? null,
+    version: input.version + 1,
+    at: now,
   });
-  return readHouseholdBook(db, id);
+  await recordAudit(trx, actor, {
+    action: 'update',
+    entity: 'household',
+    entityId: id,
+    orgId: row.org_id,
+    // Field → [old, new] of what the request touched; household_changes holds the full diff.
+    changes: {
+      ...diff(
+        {
+          headName: row.head_name,
+          address: row.address,
+          povertyStatus: row.poverty_status,
+          povertyYear: row.poverty_year,
+          needsHelp: row.needs_help === 1,
+          ...Object.fromEntries(
+            Object.keys(householdBookFields).map((k) => [k, before[k as HouseholdBookFieldKey]]),
+          ),
+          policyFamily: row.policy_family === 1,
+        },
+        fields,
+      ),
+      ...(input.people ? { people: [before.people.map(personSummary), input.people] } : {}),
+    },
+  });
+  await refreshCellCoverage(trx, [row.cell_id]);
+  return changed;
 }

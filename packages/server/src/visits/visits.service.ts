@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
-import { loadHouseholdInScope } from '../households/households.service.js';
+import { applyHouseholdUpdate, loadHouseholdInScope } from '../households/households.service.js';
 import { findMemberRow } from '../members/members.repository.js';
 import { loadMemberInScope } from '../members/members.service.js';
 import { loadUnitInScope } from '../units/units.service.js';
@@ -22,6 +22,7 @@ import {
   insertVisit,
   listVisitRows,
   recordVisitInRollup,
+  setVisitBookChangeCount,
   toVisit,
 } from './visits.repository.js';
 
@@ -101,6 +102,15 @@ export async function createVisit(
       householdId: household.id,
       visitDate: input.date,
     });
+    if (input.bookChanges) {
+      // What changed in the book during the visit: history rows with source "visit", or nothing at all.
+      requirePermission(actor, 'household.write');
+      const changed = await applyHouseholdUpdate(trx, actor, household.id, input.bookChanges, {
+        source: 'visit',
+        refId: id,
+      });
+      await setVisitBookChangeCount(trx, id, changed);
+    }
     await recordAudit(trx, actor, {
       action: 'create',
       entity: 'visit',

@@ -67,6 +67,55 @@ describe.each(engines)('visits on %s', (engine) => {
     expect(await auditRowsOf(t, 'visit', id)).toHaveLength(1);
   });
 
+  it('applies the changes to the book made during the visit as history with source "visit", or nothing', async () => {
+    const household = await t.database.db
+      .selectFrom('households')
+      .select(['version', 'monthly_income'])
+      .where('id', '=', t.ids.memberHouseholdId)
+      .executeTakeFirstOrThrow();
+    const stale = uuidv7();
+    const refused = await member.post('/api/v1/visits', {
+      id: stale,
+      householdId: t.ids.memberHouseholdId,
+      date: today,
+      kind: 'home_visit',
+      bookChanges: { version: household.version + 5, monthlyIncome: 9_000_000 },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(errorCodeOf(refused)).toBe('VERSION_CONFLICT');
+    // Not half-written: neither the visit nor the change.
+    expect(await countVisits(t, stale)).toBe(0);
+
+    const id = uuidv7();
+    const income = (household.monthly_income ?? 0) + 500_000;
+    const response = await member.post('/api/v1/visits', {
+      id,
+      householdId: t.ids.memberHouseholdId,
+      date: today,
+      kind: 'home_visit',
+      notes: 'Chồng có việc làm mới, hộ đã lắp internet',
+      bookChanges: { version: household.version, monthlyIncome: income, internetUse: true },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const changes = await t.database.db
+      .selectFrom('household_changes')
+      .selectAll()
+      .where('ref_id', '=', id)
+      .execute();
+    expect(changes.length).toBeGreaterThanOrEqual(1);
+    expect(changes.every((c) => c.source === 'visit' && c.household_id === t.ids.memberHouseholdId)).toBe(
+      true,
+    );
+    expect(changes.map((c) => c.field)).toContain('monthlyIncome');
+    expect(response.json().bookChangeCount).toBe(changes.length);
+    const after = await t.database.db
+      .selectFrom('households')
+      .select(['version', 'monthly_income'])
+      .where('id', '=', t.ids.memberHouseholdId)
+      .executeTakeFirstOrThrow();
+    expect(after).toEqual({ version: household.version + 1, monthly_income: income });
+  });
+
   it('a late upload of an older visit does not move the last visit back', async () => {
     const response = await member.post('/api/v1/visits', {
       id: uuidv7(),
