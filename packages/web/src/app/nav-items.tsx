@@ -6,6 +6,7 @@ import {
   HistoryOutlined,
   HomeOutlined,
   MessageOutlined,
+  PieChartOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { SessionUser } from '@caunoi/domain';
@@ -79,6 +80,13 @@ export function navItems(user: SessionUser): NavItem[] {
       label: 'nav.households',
       icon: <HomeOutlined />,
       match: (p) => p.startsWith('/households'),
+    },
+    {
+      key: 'coverage',
+      path: '/coverage',
+      label: 'nav.coverage',
+      icon: <PieChartOutlined />,
+      match: (p) => p.startsWith('/coverage') || p.startsWith('/assignments'),
     },
     {
       key: 'household-changes',

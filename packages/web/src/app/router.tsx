@@ -12,6 +12,9 @@ const MembersPage = lazy(() => import('../features/members/MembersPage'));
 const MemberPage = lazy(() => import('../features/members/MemberPage'));
 const HouseholdsPage = lazy(() => import('../features/households/HouseholdsPage'));
 const HouseholdPage = lazy(() => import('../features/households/HouseholdPage'));
+const CoveragePage = lazy(() => import('../features/assignments/CoveragePage'));
+const ProposalFormPage = lazy(() => import('../features/assignments/ProposalFormPage'));
+const ProposalPage = lazy(() => import('../features/assignments/ProposalPage'));
 const NewHouseholdPage = lazy(() => import('../features/households/NewHouseholdPage'));
 const PopulationChangesPage = lazy(() => import('../features/households/PopulationChangesPage'));
 const PetitionsPage = lazy(() => import('../features/petitions/PetitionsPage'));
@@ -45,6 +48,9 @@ export const router = createBrowserRouter([
           { path: 'households', element: <HouseholdsPage /> },
           { path: 'households/new', element: <NewHouseholdPage /> },
           { path: 'households/:id', element: <HouseholdPage /> },
+          { path: 'coverage', element: <CoveragePage /> },
+          { path: 'assignments/proposals/new', element: <ProposalFormPage /> },
+          { path: 'assignments/proposals/:id', element: <ProposalPage /> },
           { path: 'household-changes', element: <PopulationChangesPage /> },
           { path: 'petitions', element: <PetitionsPage /> },
           { path: 'petitions/figures', element: <PetitionFiguresPage /> },

@@ -1,3 +1,4 @@
+import { assignmentsEn } from './dictionary.assignments.en';
 import { cellLifeEn } from './dictionary.cell-life.en';
 import { fieldWorkEn } from './dictionary.field-work.en';
 import { householdBookEn } from './dictionary.household-book.en';
@@ -226,6 +227,7 @@ export const en: Record<MessageKey, string> = {
   'petitions.calendarUnit': 'days',
   'petitions.workingUnit': 'working days',
   ...cellLifeEn,
+  ...assignmentsEn,
   ...fieldWorkEn,
   ...householdBookEn,
 };

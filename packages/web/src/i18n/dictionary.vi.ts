@@ -1,3 +1,4 @@
+import { assignmentsVi } from './dictionary.assignments.vi';
 import { cellLifeVi } from './dictionary.cell-life.vi';
 import { fieldWorkVi } from './dictionary.field-work.vi';
 import { householdBookVi } from './dictionary.household-book.vi';
@@ -226,6 +227,7 @@ export const vi = {
   'petitions.calendarUnit': 'ngày',
   'petitions.workingUnit': 'ngày làm việc',
   ...cellLifeVi,
+  ...assignmentsVi,
   ...fieldWorkVi,
   ...householdBookVi,
 } as const;

@@ -4,6 +4,7 @@ import { api } from '../../api/client';
 import { householdKeys } from '../households/queries';
 import { memberKeys } from '../members/queries';
 import { unitKeys } from '../units/queries';
+import { coverageKeys } from './coverage-queries';
 import { assignmentKeys } from './queries';
 
 /** An assignment changes the household, both members' counts, the history and the unit figures. */
@@ -13,6 +14,7 @@ function invalidateAfterAssignment(queryClient: QueryClient) {
     queryClient.invalidateQueries({ queryKey: memberKeys.all }),
     queryClient.invalidateQueries({ queryKey: assignmentKeys.all }),
     queryClient.invalidateQueries({ queryKey: unitKeys.all }),
+    queryClient.invalidateQueries({ queryKey: coverageKeys.all }),
   ]);
 }
 
