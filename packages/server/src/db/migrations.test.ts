@@ -54,6 +54,13 @@ describe.each(engines)('migrations on %s', (engine) => {
         'attachments',
         'petition_settings',
         'notifications',
+        'visits',
+        'household_visit_state',
+        'visit_settings',
+        'help_plans',
+        'help_actions',
+        'poverty_assessments',
+        'poverty_settings',
       ]) {
         const columns = tables.find((t) => t.name === table)?.columns.map((c) => c.name);
         expect(columns, table).toContain('org_id');
