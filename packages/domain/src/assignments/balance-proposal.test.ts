@@ -159,6 +159,18 @@ describe('proposeBalance: small cases', () => {
     ]);
   });
 
+  it('keeps loads as close to an unreachable maximum as possible even when keeping pairs', () => {
+    const members = [member('a'), member('b')];
+    const households = [
+      ...Array.from({ length: 7 }, (_, i) => household(`a${i}`, 'a')),
+      ...Array.from({ length: 2 }, (_, i) => household(`b${i}`, 'b')),
+    ];
+    const outcome = proposeBalance(members, households, options({ maxPerMember: 4 }));
+    // Nine households cannot fit under 4 each; 5 and 4 is the closest, although 6 and 3 would keep one more pair.
+    expect(loadsOf(outcome, members, options()).sort()).toEqual([4, 5]);
+    expect(outcome.kept).toBe(7);
+  });
+
   it('explains bounds that cannot be met: too few households for the minimum', () => {
     const members = [member('a'), member('b'), member('c')];
     const households = Array.from({ length: 4 }, (_, i) => household(`h${i}`));
@@ -300,7 +312,10 @@ function exhaustive({ members, households, opts }: Cell) {
         if (households[i]!.currentMemberId === eligible[c]) kept++;
       });
       if (spread(loads) > lowest + 1) return;
-      if (boundsMet && loads.some((l) => l < opts.minPerMember || l > opts.maxPerMember)) return;
+      // Bounds that cannot be met are approached as closely as possible.
+      const low = M * opts.minPerMember <= H ? opts.minPerMember : Math.floor(H / M);
+      const high = H <= M * opts.maxPerMember ? opts.maxPerMember : Math.ceil(H / M);
+      if (loads.some((l) => l < low || l > high)) return;
       bestKept = Math.max(bestKept, kept);
       return;
     }
@@ -314,7 +329,7 @@ function exhaustive({ members, households, opts }: Cell) {
 }
 
 describe('proposeBalance: properties', () => {
-  it('meets the bounds when they can be met, keeps the spread within the lowest + 1, keeps the most pairs', () => {
+  it('meets the bounds when they can be met (else comes closest), keeps the spread within the lowest + 1, keeps the most pairs', () => {
     fc.assert(
       fc.property(smallCell, (cell) => {
         const outcome = proposeBalance(cell.members, cell.households, cell.opts);
@@ -339,6 +354,11 @@ describe('proposeBalance: properties', () => {
           expect(outcome.issues.filter((i) => i.code === 'ABOVE_MAX' || i.code === 'BELOW_MIN')).toEqual([]);
         } else {
           expect(outcome.issues.some((i) => i.code === 'ABOVE_MAX' || i.code === 'BELOW_MIN')).toBe(true);
+          // As close to the bound as the households allow.
+          if (best.H > best.M * cell.opts.maxPerMember)
+            expect(Math.max(...loads)).toBe(Math.ceil(best.H / best.M));
+          if (best.H < best.M * cell.opts.minPerMember)
+            expect(Math.min(...loads)).toBe(Math.floor(best.H / best.M));
         }
         if (cell.opts.keepExisting) expect(outcome.kept).toBe(best.bestKept);
         // The changes are exactly the households whose member differs.

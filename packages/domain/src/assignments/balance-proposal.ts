@@ -16,7 +16,8 @@ import type {
  * 1. A household is followed by a member of its own cell; a cell with nobody
  *    taking part keeps its households as they are (and says so).
  * 2. When the bounds can be met (members × min ≤ households ≤ members × max)
- *    every load lies within them.
+ *    every load lies within them; a bound that cannot be met is approached as
+ *    closely as it can be (nobody above ⌈H/M⌉ or below ⌊H/M⌋), and explained.
  * 3. The spread of loads within a cell (max − min) is at most one above the
  *    lowest possible (0 when the members divide the households evenly, else 1).
  * 4. With "keep existing", as many existing pairs stay as rules 1–3 allow.
@@ -138,10 +139,10 @@ function solveCell(
   const b = Math.ceil(H / M);
   const minMet = M * min <= H;
   const maxMet = H <= M * max;
-  const clamp = (w: Window): Window => ({
-    lo: minMet ? Math.max(w.lo, min) : w.lo,
-    hi: maxMet ? Math.min(w.hi, max) : w.hi,
-  });
+  // A bound that cannot be met is approached as closely as possible: nobody above ⌈H/M⌉, nobody below ⌊H/M⌋.
+  const floor = minMet ? min : a;
+  const ceiling = maxMet ? max : b;
+  const clamp = (w: Window): Window => ({ lo: Math.max(w.lo, floor), hi: Math.min(w.hi, ceiling) });
 
   const index = new Map(members.map((m, i) => [m.id, i]));
   // Each member's current households, the ones most worth keeping (poor, needing help) first.

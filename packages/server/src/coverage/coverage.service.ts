@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   addCellCoverage,
+  compareVietnamese,
   emptyCellCoverage,
   isCellKind,
   partyUnitKinds,
@@ -66,10 +67,10 @@ export async function coverageReport(
     date,
     source,
     totals: toCoverageFigures(totals),
-    rows: rowUnits.map((u) => ({
-      unit: ref(u),
-      ...toCoverageFigures(byRow.get(u.id) ?? emptyCellCoverage()),
-    })),
+    // By name in Vietnamese order, which puts the hamlet cells ("Chi bộ ấp …") first, as the report lists them.
+    rows: rowUnits
+      .sort((a, b) => compareVietnamese(a.name, b.name))
+      .map((u) => ({ unit: ref(u), ...toCoverageFigures(byRow.get(u.id) ?? emptyCellCoverage()) })),
   };
 }
 

@@ -68,6 +68,7 @@ export const assignmentsEn: Record<keyof typeof assignmentsVi, string> = {
   'proposal.membersTakingPart': 'Members taking part',
   'proposal.changes': 'Households changing hands',
   'proposal.kept': 'Kept',
+  'proposal.bounds': 'Norm {min}–{max} per member',
   'proposal.loadBefore': 'Before: {min}–{max} per member',
   'proposal.loadAfter': 'After: {min}–{max} per member',
   'proposal.effectiveOn': 'Takes effect on {date}',

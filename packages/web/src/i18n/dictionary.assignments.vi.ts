@@ -67,6 +67,7 @@ export const assignmentsVi = {
   'proposal.membersTakingPart': 'Đảng viên tham gia',
   'proposal.changes': 'Hộ đổi người phụ trách',
   'proposal.kept': 'Giữ nguyên',
+  'proposal.bounds': 'Định mức {min}–{max} hộ/ĐV',
   'proposal.loadBefore': 'Trước: {min}–{max} hộ/ĐV',
   'proposal.loadAfter': 'Sau: {min}–{max} hộ/ĐV',
   'proposal.effectiveOn': 'Áp dụng từ ngày {date}',

@@ -113,8 +113,9 @@ function ProposalView({ proposal: p }: { proposal: Proposal }) {
         />
       ) : null}
       <p className="muted">
-        {t('proposal.effectiveOn', { date: formatDate(p.effectiveDate) })} · {p.options.minPerMember}–
-        {p.options.maxPerMember} · {t('proposal.loadBefore', range(p.summary.loadBefore))} ·{' '}
+        {t('proposal.effectiveOn', { date: formatDate(p.effectiveDate) })} ·{' '}
+        {t('proposal.bounds', { min: p.options.minPerMember, max: p.options.maxPerMember })} ·{' '}
+        {t('proposal.loadBefore', range(p.summary.loadBefore))} ·{' '}
         {t('proposal.loadAfter', range(p.summary.loadAfter))}
       </p>
       <Row gutter={[12, 12]} className="section">
