@@ -14,6 +14,7 @@ import { registerCoverageRoutes } from '../coverage/coverage.routes.js';
 import type { Database } from '../db/database.js';
 import { registerHouseholdRoutes } from '../households/households.routes.js';
 import { registerHolidayRoutes } from '../holidays/holidays.routes.js';
+import { registerExportRoutes } from '../export/export.routes.js';
 import { registerImportRoutes } from '../import/import.routes.js';
 import { registerMemberRoutes } from '../members/members.routes.js';
 import { registerNotificationRoutes } from '../notifications/notifications.routes.js';
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerNotificationRoutes(app, db);
   registerHolidayRoutes(app, db);
   registerImportRoutes(app, db);
+  registerExportRoutes(app, db);
   registerFieldWorkRoutes(app, db);
 
   const webDir = options.webDir;

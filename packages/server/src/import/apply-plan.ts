@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   diffBook,
   foldVietnamese,
+  isCellKind,
   isGrassrootsKind,
   todayInVietnam,
   type BookSnapshot,
@@ -12,7 +13,9 @@ import type { Actor } from '../auth/actor.js';
 import type { AuditLogTable, DB } from '../db/schema.js';
 import { fromBool, isUniqueViolation } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
+import { refreshCellCoverage } from '../coverage/coverage-rollups.js';
 import { recordHouseholdChanges } from '../households/household-history.js';
+import { pauseSearchIndex, resumeSearchIndex } from '../households/household-search-index.js';
 import { upsertPovertyYear } from '../households/households.repository.js';
 import { insertUnit, setUnitPath } from '../units/units.repository.js';
 import {
@@ -64,17 +67,49 @@ function searchText(code: string, headName: string, address: string, people: str
  */
 export async function applyPlan(context: ApplyContext, plan: ImportPlan): Promise<void> {
   const audit = new AuditBuffer(context);
+  const searched = [
+    ...plan.households.create.map((h) => h.id),
+    ...plan.households.update
+      .filter((c) => c.values.head_name !== undefined || c.values.address !== undefined)
+      .map((c) => c.household.id),
+  ];
   try {
+    // The search index is rebuilt once for the households written, not row by row by its triggers.
+    if (searched.length > 0) await pauseSearchIndex(context.db);
     await writeUnits(context, plan, audit);
     await writeMembers(context, plan, audit);
     await writeHouseholds(context, plan, audit);
     await writeAssignments(context, plan, audit);
     await audit.flush();
+    if (searched.length > 0) await resumeSearchIndex(context.db, searched);
+    await refreshCellCoverage(context.db, touchedCells(plan));
   } catch (error) {
     // Another request took a code between the check and the write.
     if (isUniqueViolation(error)) throw new AppError('DUPLICATE_CODE');
     throw error;
   }
+}
+
+/** Cells whose coverage figures the plan changes: their rollups are recomputed in the same transaction. */
+function touchedCells(plan: ImportPlan): number[] {
+  const cells = new Set<number>();
+  const add = (ref: UnitRef) => cells.add(unitRow(ref).id);
+  for (const unit of plan.units.create) if (unit.row && isCellKind(unit.kind)) cells.add(unit.row.id);
+  for (const m of plan.members.create) add(m.cell);
+  for (const c of plan.members.update) cells.add(c.member.cell_id);
+  for (const h of plan.households.create) add(h.cell);
+  for (const c of plan.households.update) cells.add(c.household.cell_id);
+  for (const a of plan.assignments.create) {
+    if ('existing' in a.member) cells.add(a.member.existing.cell_id);
+    else add(a.member.created.cell);
+    if ('existing' in a.household) cells.add(a.household.existing.cell_id);
+    else add(a.household.created.cell);
+  }
+  // An assignment changed or ended: its household's cell, and the member's, already among those listed above
+  // when the member is new; a stored member's cell is looked up with the household's.
+  for (const c of plan.assignments.update) cells.add(c.householdCellId);
+  for (const c of plan.assignments.update) if (c.memberCellId !== null) cells.add(c.memberCellId);
+  return [...cells];
 }
 
 class AuditBuffer {

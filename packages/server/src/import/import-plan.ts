@@ -93,6 +93,9 @@ export interface AssignmentChange {
   id: string;
   orgId: number;
   householdId: string;
+  /** Cells whose coverage the change moves: the household's and the member's. */
+  householdCellId: number;
+  memberCellId: number | null;
   endDate?: string | null;
   reason?: string | null;
   before: { endDate: string | null; reason: string | null };

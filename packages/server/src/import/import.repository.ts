@@ -165,14 +165,21 @@ export async function findPovertyYears(
   return rows;
 }
 
+/** The assignments of these households, each with its member's cell (whose coverage a change moves). */
 export async function findAssignmentsOfHouseholds(
   db: Kysely<DB>,
   householdIds: string[],
-): Promise<Selectable<AssignmentTable>[]> {
-  const rows: Selectable<AssignmentTable>[] = [];
+): Promise<(Selectable<AssignmentTable> & { member_cell_id: number })[]> {
+  const rows: (Selectable<AssignmentTable> & { member_cell_id: number })[] = [];
   for (const chunk of chunks(householdIds)) {
     rows.push(
-      ...(await db.selectFrom('assignments').selectAll().where('household_id', 'in', chunk).execute()),
+      ...(await db
+        .selectFrom('assignments')
+        .innerJoin('members', 'members.id', 'assignments.member_id')
+        .selectAll('assignments')
+        .select('members.cell_id as member_cell_id')
+        .where('assignments.household_id', 'in', chunk)
+        .execute()),
     );
   }
   return rows;

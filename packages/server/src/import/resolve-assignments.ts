@@ -18,6 +18,8 @@ const memberOrg = (m: MemberRef) => ('existing' in m ? `o${m.existing.org_id}` :
 const householdOrg = (h: HouseholdRef) =>
   'existing' in h ? `o${h.existing.org_id}` : orgKey(h.created.cell);
 const householdId = (h: HouseholdRef) => ('existing' in h ? h.existing.id : h.created.id);
+/** Only stored households have stored assignments to change: their cell is known. */
+const householdCell = (h: HouseholdRef) => ('existing' in h ? h.existing.cell_id : 0);
 
 /** A period a household is followed in, from the database or the file. */
 interface Period {
@@ -147,6 +149,8 @@ async function planPeriods(
         id: same.id,
         orgId: same.org_id,
         householdId: id,
+        householdCellId: householdCell(item.household),
+        memberCellId: same.member_cell_id,
         before: { endDate: same.end_date, reason: same.reason },
       };
       if (record.endDate !== undefined && record.endDate !== same.end_date) change.endDate = record.endDate;
@@ -173,6 +177,8 @@ async function planPeriods(
           id: s.id,
           orgId: s.org_id,
           householdId: id,
+          householdCellId: householdCell(handover.item.household),
+          memberCellId: s.member_cell_id,
           endDate,
           before: { endDate: s.end_date, reason: s.reason },
         });

@@ -1,4 +1,4 @@
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import JSZip from 'jszip';
 import { AppError } from '../errors/app-error.js';
 
@@ -104,9 +104,33 @@ export async function inspectWorkbook(bytes: Buffer, limit = maxUnpackedBytes): 
   };
 }
 
+/** Every character outside ASCII as an XML character reference: `ễ` → `&#7877;`. */
+function escapeNonAscii(text: string): string {
+  return text.replace(/[^\p{ASCII}]/gu, (c) => `&#${c.codePointAt(0)};`);
+}
+
 /**
- * exceljs's streaming reader depends on the order of the zip's entries: a
- * sheet met before the workbook part crashes it, a sheet met before the
+ * exceljs's streaming reader decodes each chunk of XML on its own, so a
+ * Vietnamese letter whose bytes straddle two chunks comes out as "��"
+ * ("Trần Tấn T��i"). The copy it reads is plain ASCII, the letters written
+ * as character references that its XML parser turns back into text: any
+ * chunk boundary is then safe.
+ */
+function asciiXml(): Transform {
+  const decoder = new TextDecoder('utf-8');
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, escapeNonAscii(decoder.decode(chunk, { stream: true })));
+    },
+    flush(done) {
+      done(null, escapeNonAscii(decoder.decode()));
+    },
+  });
+}
+
+/**
+ * exceljs's streaming reader also depends on the order of the zip's entries:
+ * a sheet met before the workbook part crashes it, a sheet met before the
  * shared strings is spooled to a temporary file. Workbooks from other
  * programs come in any order, so the reader gets a copy in its favourite one:
  * workbook, (empty) relationships, shared strings, styles, then the sheets,
@@ -120,7 +144,7 @@ function canonicalParts(
   sheets: JSZip.JSZipObject[],
 ): Readable {
   const out = new JSZip();
-  const stream = (file: JSZip.JSZipObject) => file.nodeStream('nodebuffer');
+  const stream = (file: JSZip.JSZipObject) => file.nodeStream('nodebuffer').pipe(asciiXml());
   out.file('xl/workbook.xml', stream(workbook));
   out.file('xl/_rels/workbook.xml.rels', emptyRels);
   out.file('xl/sharedStrings.xml', sharedStrings ? stream(sharedStrings) : emptySharedStrings);

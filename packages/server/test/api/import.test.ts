@@ -945,7 +945,7 @@ describe.each(engines)('import on %s', (engine) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/import/template.xlsx' })).statusCode).toBe(401);
     const bytes = (await admin.get('/api/v1/import/template.xlsx')).rawPayload;
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes);
+    await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     expect(book.worksheets.map((s) => s.name)).toEqual([
       'units',
       'members',
