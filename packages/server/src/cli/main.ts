@@ -1,12 +1,14 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { roles, type Role } from '@caunoi/domain';
 import { describeDatabase, loadConfig } from '../config.js';
-import { createDatabase } from '../db/database.js';
+import { createDatabase, type Engine } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { printBanner } from './banner.js';
+import { runBenchCommand } from './bench.js';
 import { ClassifyInputError, classifyJson, readStdin } from './classify.js';
 import { runStats } from './stats.js';
+import { runSyntheticSeed } from './seed-synthetic.js';
 import { runUserAdd } from './user-add.js';
 import { startServer } from '../server.js';
 
@@ -15,6 +17,24 @@ function parsePort(value: string): number {
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new InvalidArgumentError('cổng phải là số từ 1 đến 65535');
   return port;
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 50_000_000)
+    throw new InvalidArgumentError('phải là số nguyên từ 1 đến 50.000.000');
+  return count;
+}
+
+function parseCountOrZero(value: string): number {
+  return value === '0' ? 0 : parseCount(value);
+}
+
+function parseEngines(value: string): Engine[] {
+  const engines = value.split(',').map((e) => e.trim());
+  if (engines.length === 0 || engines.some((e) => e !== 'sqlite' && e !== 'postgres'))
+    throw new InvalidArgumentError('danh sách: sqlite, postgres');
+  return engines as Engine[];
 }
 
 function parseRole(value: string): Role {
@@ -60,23 +80,63 @@ export function buildProgram(): Command {
 
   program
     .command('seed')
-    .description('Load data into an empty database')
-    .requiredOption('--demo', 'the Giồng Riềng 2023 demo (units, members, households, assignments, accounts)')
-    .action(async () => {
-      const database = createDatabase(config.databaseUrl);
-      try {
-        await migrateToLatest(database.db);
-        const result = await seedDemo(database.db);
-        if (!result.seeded) {
-          console.log('The database already holds data: nothing seeded.');
+    .description('Load data into an empty database: the demo, or a synthetic province for benchmarks')
+    .option('--demo', 'the Giồng Riềng 2023 demo (units, members, households, assignments, accounts)')
+    .option('--synthetic', 'a deterministic synthetic province of --households households (no accounts)')
+    .option('--households <n>', 'households of the synthetic province (default 100000)', parseCount, 100_000)
+    .option('--seed <text>', 'seed of the synthetic generator: the same seed, the same province')
+    .option('--database <url>', 'postgres://… or an SQLite file (default: DATABASE_URL, else data/caunoi.db)')
+    .action(
+      async (options: {
+        demo?: boolean;
+        synthetic?: boolean;
+        households: number;
+        seed?: string;
+        database?: string;
+      }) => {
+        const databaseUrl = options.database ?? config.databaseUrl;
+        if (options.synthetic) {
+          await runSyntheticSeed({ databaseUrl, households: options.households, seed: options.seed });
           return;
         }
-        console.log(
-          `Seeded ${result.units} units, ${result.members} members, ${result.households} households, ${result.assignments} assignments.`,
-        );
-      } finally {
-        await database.close();
-      }
+        if (!options.demo) throw new InvalidArgumentError('chọn --demo hoặc --synthetic');
+        const database = createDatabase(databaseUrl);
+        try {
+          await migrateToLatest(database.db);
+          const result = await seedDemo(database.db);
+          if (!result.seeded) {
+            console.log('The database already holds data: nothing seeded.');
+            return;
+          }
+          console.log(
+            `Seeded ${result.units} units, ${result.members} members, ${result.households} households, ${result.assignments} assignments.`,
+          );
+        } finally {
+          await database.close();
+        }
+      },
+    );
+
+  program
+    .command('bench')
+    .description(
+      'Measure a synthetic province on each engine (fresh databases, dropped afterwards): seeding, search, ' +
+        'household page, HTTP mixed reads, memory, import; JSON to --out, a table on standard output',
+    )
+    .option('--households <n>', 'households of the synthetic province (default 100000)', parseCount, 100_000)
+    .option(
+      '--engines <list>',
+      'sqlite,postgres (PostgreSQL: DATABASE_URL or 127.0.0.1:5432)',
+      parseEngines,
+      ['sqlite', 'postgres'],
+    )
+    .option('--out <file>', 'JSON report (default bench-results/bench-<date>.json)')
+    .option('--queries <n>', 'search queries measured per engine (default 400)', parseCount)
+    .option('--http-seconds <n>', 'duration of the HTTP load (default 10)', parseCount)
+    .option('--import-rows <n>', 'rows of the import benchmark, 0 to skip (default 100000)', parseCountOrZero)
+    .option('--seed <text>', 'seed of the synthetic generator')
+    .action(async (options: Parameters<typeof runBenchCommand>[0]) => {
+      await runBenchCommand(options);
     });
 
   program
@@ -97,9 +157,14 @@ export function buildProgram(): Command {
 
   program
     .command('stats')
-    .description('Coverage figures of a unit: members, households, loads per member, poverty (Vietnamese table or JSON)')
+    .description(
+      'Coverage figures of a unit: members, households, loads per member, poverty (Vietnamese table or JSON)',
+    )
     .requiredOption('-u, --unit <code>', 'code of a committee or cell, e.g. KG.GR.TL')
-    .option('-d, --date <YYYY-MM-DD>', 'figures on this date, from the dated records (default: today, from rollups)')
+    .option(
+      '-d, --date <YYYY-MM-DD>',
+      'figures on this date, from the dated records (default: today, from rollups)',
+    )
     .option('--json', 'print JSON: { unit, date, totals, cells }')
     .option('--rebuild', "rebuild the unit's coverage rollups from the records first (after a bulk load)")
     .action(async (options: { unit: string; date?: string; json?: boolean; rebuild?: boolean }) => {

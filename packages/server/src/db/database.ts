@@ -11,6 +11,8 @@ export type Engine = 'sqlite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   engine: Engine;
+  /** The SQLite connection under `db`, for bulk loaders' prepared statements; undefined on PostgreSQL. */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -42,5 +44,5 @@ export function createDatabase(url: string = defaultDatabasePath): Database {
   sqlite.pragma('busy_timeout = 5000');
   registerSqliteFunctions(sqlite);
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', close: () => db.destroy() };
+  return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
 }

@@ -1,5 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { foldVietnamese, vietnameseNameSortKey } from '@caunoi/domain';
+import { searchKeyBase } from '../households/search-key.js';
 
 /**
  * SQL functions the search triggers call on SQLite, which has neither accent
@@ -17,5 +18,9 @@ export function registerSqliteFunctions(sqlite: SQLite.Database): void {
   );
   sqlite.function('caunoi_name_sort_key', options, (text: unknown) =>
     typeof text === 'string' ? vietnameseNameSortKey(text) : null,
+  );
+  sqlite.function('caunoi_search_key_base', options, (text: unknown) =>
+    // A BigInt comes back to SQLite as an INTEGER: the key is a rowid.
+    typeof text === 'string' ? BigInt(searchKeyBase(text)) : null,
   );
 }

@@ -267,7 +267,7 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
     });
     // Bulk inserts bypass the services: today's coverage rollups are built once, here.
     await rebuildCoverageRollups(trx);
-    await resumeSearchIndex(trx);
+    await resumeSearchIndex(trx, { unindexed: true });
     await recordAudit(trx, null, {
       action: 'create',
       entity: 'seed',

@@ -1,5 +1,6 @@
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/schema.js';
+import { SEARCH_KEY_SPAN } from './search-key.js';
 
 /*
  * For bulk writers (demo seed, synthetic province, Excel import): the search
@@ -8,8 +9,9 @@ import type { DB } from '../db/schema.js';
  * transaction and re-indexes once, set-based, before it commits. Nobody else
  * ever sees the pause: on SQLite it is a row written in the same
  * transaction, on PostgreSQL a `set local`. The SQL repeats what the
- * triggers of 20261128150000_household_search.ts do (a migration may not be
- * imported by application code); the search tests compare both paths.
+ * triggers of the search migrations (20261128150000, 20261128150100) do: a
+ * migration may not be imported by application code; the search tests
+ * compare both paths.
  */
 
 function isPostgres(db: Kysely<DB>): boolean {
@@ -22,17 +24,29 @@ export async function pauseSearchIndex(trx: Kysely<DB>): Promise<void> {
   else await sql`update search_index_state set paused = 1`.execute(trx);
 }
 
-/**
- * Turns the triggers back on and indexes `householdIds` (every household when
- * omitted), in the same transaction as the writes.
- */
-export async function resumeSearchIndex(trx: Kysely<DB>, householdIds?: readonly string[]): Promise<void> {
+export interface ResumeOptions {
+  /** The households to index; every household when omitted. */
+  householdIds?: readonly string[];
+  /**
+   * True when none of them was ever indexed (a load into an empty database):
+   * no old words to remove, and keys a loader wrote are taken as they are.
+   */
+  unindexed?: boolean;
+}
+
+/** Turns the triggers back on and indexes the households, in the same transaction as the writes. */
+export async function resumeSearchIndex(
+  trx: Kysely<DB>,
+  which: ResumeOptions | readonly string[] = {},
+): Promise<void> {
+  // A list is the households to index (the first form of this function, which callers still use).
+  const options: ResumeOptions = Array.isArray(which) ? { householdIds: which } : (which as ResumeOptions);
   if (isPostgres(trx)) {
     await sql`set local caunoi.search_paused = 'off'`.execute(trx);
-    await rebuildPostgres(trx, householdIds);
+    await rebuildPostgres(trx, options.householdIds);
   } else {
     await sql`update search_index_state set paused = 0`.execute(trx);
-    await rebuildSqlite(trx, householdIds);
+    await rebuildSqlite(trx, options.householdIds, options.unindexed ?? false);
   }
 }
 
@@ -53,25 +67,56 @@ async function rebuildPostgres(trx: Kysely<DB>, ids: readonly string[] | undefin
       people = excluded.people, address = excluded.address`.execute(trx);
 }
 
-async function rebuildSqlite(trx: Kysely<DB>, ids: readonly string[] | undefined): Promise<void> {
+async function rebuildSqlite(
+  trx: Kysely<DB>,
+  ids: readonly string[] | undefined,
+  unindexed: boolean,
+): Promise<void> {
   // One JSON parameter holds any number of ids (SQLite allows 32,766 parameters a statement).
   const only = ids ? sql`h.id in (select value from json_each(${JSON.stringify(ids)}))` : sql`true`;
-  await sql`
-    insert into household_search_rows (household_id, sort_key)
-    select h.id, caunoi_name_sort_key(h.head_name) from households h where ${only}
-    on conflict (household_id) do update set sort_key = excluded.sort_key`.execute(trx);
-  await sql`
-    delete from household_search where rowid in
-      (select r.key from household_search_rows r join households h on h.id = r.household_id where ${only})`.execute(
-    trx,
-  );
+  if (!unindexed) await dropWords(trx, only);
+  await assignKeys(trx, only);
   await sql`
     insert into household_search (rowid, code, head, people, address, scope)
-    select r.key, caunoi_fold(h.code), caunoi_fold(h.head_name),
+    select h.search_key, caunoi_fold(h.code), caunoi_fold(h.head_name),
       coalesce((select group_concat(caunoi_fold(p.full_name), ' ') from household_people p
                 where p.household_id = h.id and p.status = 'active'), ''),
       caunoi_fold(h.address), 'p' || replace(trim(h.scope_path, '/'), '/', ' p')
-    from households h join household_search_rows r on r.household_id = h.id
-    where ${only}
-    order by r.key`.execute(trx);
+    from households h
+    where ${only} and h.search_key is not null
+    order by h.search_key`.execute(trx);
+}
+
+/** Removes the words of households about to be indexed again; a head renamed while paused may need a new key. */
+async function dropWords(trx: Kysely<DB>, only: RawBuilder<unknown>): Promise<void> {
+  await sql`
+    delete from household_search
+    where rowid in (select h.search_key from households h where ${only} and h.search_key is not null)`.execute(
+    trx,
+  );
+  // A head renamed while paused may belong to another bucket now: such a household gets a new key.
+  await sql`
+    update households as h set search_key = null
+    where ${only} and h.search_key is not null
+      and h.search_key / ${SEARCH_KEY_SPAN} != caunoi_search_key_base(h.head_name) / ${SEARCH_KEY_SPAN}`.execute(
+    trx,
+  );
+}
+
+/** Keys for the households without one, numbered within each bucket after the keys it already holds. */
+async function assignKeys(trx: Kysely<DB>, only: RawBuilder<unknown>): Promise<void> {
+  await sql`
+    with fresh as materialized (
+      select h.id, caunoi_search_key_base(h.head_name) as base from households h
+      where ${only} and h.search_key is null),
+    tops as materialized (
+      select f.base, (select max(k.search_key) from households k
+                      where k.search_key between f.base and f.base + ${SEARCH_KEY_SPAN - 1}) as top
+      from (select distinct base from fresh) f),
+    numbered as materialized (
+      select f.id, coalesce(t.top + 1, f.base) + row_number() over (partition by f.base order by f.id) - 1 as key
+      from fresh f join tops t on t.base = f.base)
+    update households set search_key = numbered.key from numbered where households.id = numbered.id`.execute(
+    trx,
+  );
 }

@@ -1,15 +1,8 @@
-import {
-  sql,
-  type ExpressionBuilder,
-  type Insertable,
-  type Kysely,
-  type Selectable,
-  type Updateable,
-} from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { HouseholdSummary, PovertyStatus } from '@caunoi/domain';
 import type { DB, HouseholdPersonTable, HouseholdTable } from '../db/schema.js';
 import { containsFolded, isUniqueViolation, toBool, toCount, underPath } from '../db/sql-helpers.js';
-import { householdSearch } from './household-search.repository.js';
+import { searchHouseholds } from './household-search.repository.js';
 
 export type HouseholdRow = Selectable<HouseholdTable>;
 
@@ -72,21 +65,36 @@ export function toHouseholdSummary(row: SummaryRow): HouseholdSummary {
   };
 }
 
-export async function listHouseholds(db: Kysely<DB>, filter: HouseholdFilter): Promise<SummaryRow[]> {
+/** Households in scope that pass the filters, unordered and unpaged. */
+function filteredSummaries(db: Kysely<DB>, filter: HouseholdFilter) {
   let query = selectSummaries(db, filter.onDate)
     .where((eb) => underPath(eb.ref('households.scope_path'), filter.path))
     .where('households.status', '=', 'active');
   if (filter.memberId) query = query.where('members.id', '=', filter.memberId);
-  const search = filter.folded ? householdSearch(db, filter.folded, filter.path) : undefined;
-  if (search) query = query.where(search.matches);
   if (filter.povertyStatus) query = query.where('households.poverty_status', '=', filter.povertyStatus);
   if (filter.needsHelp !== undefined)
     query = query.where('households.needs_help', '=', filter.needsHelp ? 1 : 0);
   if (filter.assigned !== undefined) {
     query = query.where('assignments.id', filter.assigned ? 'is not' : 'is', null);
   }
-  for (const order of search?.order ?? [sql`households.code`]) query = query.orderBy(order);
-  return query.limit(filter.limit).offset(filter.offset).execute();
+  return query;
+}
+
+export async function listHouseholds(db: Kysely<DB>, filter: HouseholdFilter): Promise<SummaryRow[]> {
+  if (filter.folded) {
+    // The search (household-search.repository.ts) decides the order and reads the matches page by page.
+    return searchHouseholds(db, filter.folded, filter, async (condition, page) => {
+      let query = filteredSummaries(db, filter).where(condition);
+      if (!page) return query.execute();
+      for (const order of page.order) query = query.orderBy(order);
+      return query.limit(page.limit).offset(page.offset).execute();
+    });
+  }
+  return filteredSummaries(db, filter)
+    .orderBy('households.code')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
 }
 
 export async function findHouseholdSummary(

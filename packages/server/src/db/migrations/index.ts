@@ -8,6 +8,7 @@ import * as visits from './20261128130000_visits.js';
 import * as helpPlans from './20261128131000_help_plans.js';
 import * as povertyReviews from './20261128132000_poverty_reviews.js';
 import * as householdSearch from './20261128150000_household_search.js';
+import * as householdSearchKeys from './20261128150100_household_search_keys.js';
 
 /**
  * Every migration, by timestamped name. Listed statically (not read from the
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '20261128131000_help_plans': helpPlans,
   '20261128132000_poverty_reviews': povertyReviews,
   '20261128150000_household_search': householdSearch,
+  '20261128150100_household_search_keys': householdSearchKeys,
 };

@@ -1,0 +1,60 @@
+import type { BenchReport, EngineReport, Skipped } from './run-bench.js';
+
+/** The bench's figures as a plain-text table, one column per engine (also pasted into docs/performance.md). */
+export function benchTable(report: BenchReport): string {
+  const engines = report.engines;
+  const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
+  const skipped = (value: unknown): value is Skipped =>
+    typeof value === 'object' && value !== null && (value as Skipped).measured === false;
+  const rows: [string, (e: EngineReport) => string][] = [
+    [
+      'households / people',
+      (e) => `${e.seed.households.toLocaleString('en')} / ${e.seed.people.toLocaleString('en')}`,
+    ],
+    [
+      'seed: total (rate)',
+      (e) => `${e.seed.seconds} s (${e.seed.householdsPerSecond.toLocaleString('en')} hh/s)`,
+    ],
+    [
+      'seed: indexes / search index / rollups',
+      (e) => `${e.seed.indexSeconds} / ${e.seed.searchIndexSeconds} / ${e.seed.rollupSeconds} s`,
+    ],
+    ['database size', (e) => `${Math.round(e.databaseBytes / 2 ** 20).toLocaleString('en')} MB`],
+    ['search p50 / p95 (app)', (e) => `${ms(e.search.app.p50)} / ${ms(e.search.app.p95)}`],
+    ['search p50 / p95 (SQL)', (e) => `${ms(e.search.sql.p50)} / ${ms(e.search.sql.p95)}`],
+    ['search app ÷ SQL (p50, p95)', (e) => `${e.search.ratio.p50} / ${e.search.ratio.p95}`],
+    ['search max', (e) => ms(e.search.app.max)],
+    [
+      'household page p50 / p95 (app)',
+      (e) => `${ms(e.householdPage.app.p50)} / ${ms(e.householdPage.app.p95)}`,
+    ],
+    [
+      'household page p50 / p95 (SQL)',
+      (e) => `${ms(e.householdPage.sql.p50)} / ${ms(e.householdPage.sql.p95)}`,
+    ],
+    ['household page app ÷ SQL', (e) => `${e.householdPage.ratio.p50} / ${e.householdPage.ratio.p95}`],
+    ['HTTP mixed reads (50 conn.)', (e) => `${e.http.requestsPerSecond.toLocaleString('en')} req/s`],
+    [
+      'HTTP latency p50 / p97.5 / p99',
+      (e) => `${e.http.latencyMs.p50} / ${e.http.latencyMs.p97_5} / ${e.http.latencyMs.p99} ms`,
+    ],
+    ['HTTP errors / non-2xx', (e) => `${e.http.errors} / ${e.http.non2xx}`],
+    ['server peak RSS', (e) => (e.http.serverPeakRssMb === null ? 'n/a' : `${e.http.serverPeakRssMb} MB`)],
+    [
+      'import',
+      (e) =>
+        skipped(e.import)
+          ? e.import.reason
+          : `${e.import.rows.toLocaleString('en')} rows in ${e.import.seconds.toFixed(1)} s`,
+    ],
+    [
+      'statistics / proposal',
+      (e) => (skipped(e.assignments) ? e.assignments.reason : JSON.stringify(e.assignments)),
+    ],
+  ];
+  const header = ['', ...engines.map((e) => e.engine)];
+  const body = rows.map(([label, cell]) => [label, ...engines.map(cell)]);
+  const widths = header.map((_, c) => Math.max(...[header, ...body].map((row) => (row[c] ?? '').length)));
+  const line = (row: string[]) => `| ${row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+}
