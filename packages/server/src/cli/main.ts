@@ -9,6 +9,7 @@ import { runBenchCommand } from './bench.js';
 import { ClassifyInputError, classifyJson, readStdin } from './classify.js';
 import { runStats } from './stats.js';
 import { runSyntheticSeed } from './seed-synthetic.js';
+import { registerImportExportCommands } from './import-export-commands.js';
 import { runUserAdd } from './user-add.js';
 import { startServer } from '../server.js';
 
@@ -176,6 +177,8 @@ export function buildProgram(): Command {
         await database.close();
       }
     });
+
+  registerImportExportCommands(program, config.databaseUrl);
 
   const user = program.command('user').description('Manage accounts');
   user

@@ -52,6 +52,17 @@ export interface ImportOptions {
 /** Gives the event loop to other requests: better-sqlite3 works synchronously, batch after batch. */
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+function looksLikeText(bytes: Buffer): boolean {
+  if (bytes.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 64 * 1024));
+    return true;
+  } catch (error) {
+    // A letter cut at the 64 KB mark is still text.
+    return bytes.length > 64 * 1024 && error instanceof TypeError;
+  }
+}
+
 /**
  * Reads the uploaded bytes: an .xlsx workbook, or CSV text when the caller
  * names the kind of its rows. What the file is comes from its bytes.
@@ -64,7 +75,8 @@ export async function readImportFile(bytes: Buffer, sheet?: ImportKind): Promise
   if (fileKind === 'zip')
     return { ...base, kind: 'xlsx', sheets: await readXlsx(bytes, issues, budget, sheet) };
   if (fileKind === 'xls' || bytes.length === 0) throw new AppError('IMPORT_NOT_EXCEL');
-  if (!sheet) throw new AppError('IMPORT_SHEET_REQUIRED');
+  // Text without a kind may be CSV the user forgot to name; other bytes are not a spreadsheet at all.
+  if (!sheet) throw new AppError(looksLikeText(bytes) ? 'IMPORT_SHEET_REQUIRED' : 'IMPORT_NOT_EXCEL');
   return { ...base, kind: 'csv', sheets: readCsv(bytes, sheet, issues, budget) };
 }
 
