@@ -50,7 +50,7 @@ export default function PovertyReviewPage() {
             `${r.cellName} · ${r.address}`,
             t('poverty.row', {
               recognised: r.recognisedStatus
-                ? label(povertyStatusLabels[r.recognisedStatus])
+                ? `${label(povertyStatusLabels[r.recognisedStatus])} (${r.recognisedYear})`
                 : t('poverty.none'),
               suggested: r.suggested ? label(povertyClassificationLabels[r.suggested]) : t('poverty.none'),
             }),
