@@ -141,7 +141,7 @@ export const visitCoverage = z.object({
   asOf: isoDate,
   groupBy: z.enum(['cell', 'member']),
   total: visitCoverageRow.omit({ id: true, name: true }),
-  /** Ranked by coverage, highest first, then by name; units without households last. */
+  /** Cells ranked by coverage, highest first (cells without households last); members by overdue count, highest first. */
   rows: z.array(visitCoverageRow),
 });
 export type VisitCoverage = z.infer<typeof visitCoverage>;

@@ -153,11 +153,13 @@ export async function getVisitCoverage(
     groups.set(key, group);
   }
   const rows = [...groups.entries()].map(([id, g]) => ({ id, name: g.name, ...tally(g.items) }));
-  rows.sort(
-    (a, b) =>
-      (b.coverage ?? -1) - (a.coverage ?? -1) ||
-      a.name.localeCompare(b.name, 'vi') ||
-      String(a.id).localeCompare(String(b.id)),
+  // Cells are ranked by coverage (best first); members by overdue count (who needs a word first).
+  const byName = (a: VisitCoverageRow, b: VisitCoverageRow) =>
+    a.name.localeCompare(b.name, 'vi') || String(a.id).localeCompare(String(b.id));
+  rows.sort((a, b) =>
+    query.groupBy === 'member'
+      ? b.overdue - a.overdue || byName(a, b)
+      : (b.coverage ?? -1) - (a.coverage ?? -1) || byName(a, b),
   );
   return { unitId: unit.id, unitName: unit.name, asOf, groupBy: query.groupBy, total: tally(placed), rows };
 }

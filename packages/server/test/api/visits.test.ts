@@ -316,6 +316,8 @@ describe.each(engines)('worklist and coverage on %s', (engine) => {
       households: list.overdue.length + list.due.length + list.visited.length,
     });
     expect(coverage.total.households).toBe(coverage.rows.reduce((sum, r) => sum + r.households, 0));
+    const overdue = coverage.rows.map((r) => r.overdue);
+    expect(overdue).toEqual([...overdue].sort((a, b) => b - a));
   });
 
   it('the commune sees every cell ranked by coverage of required visits', async () => {
