@@ -1,6 +1,6 @@
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import JSZip from 'jszip';
-import { AppError } from '../errors/app-error.js';
+import { AppError, isAppError } from '../errors/app-error.js';
 
 /** What a workbook holds before exceljs reads it: its sheets in order and their merged ranges. */
 export interface WorkbookOutline {
@@ -48,6 +48,16 @@ const emptySharedStrings =
  * exceljs's streaming reader, which reads the rows afterwards, ignores merges.
  */
 export async function inspectWorkbook(bytes: Buffer, limit = maxUnpackedBytes): Promise<WorkbookOutline> {
+  try {
+    return await inspect(bytes, limit);
+  } catch (error) {
+    // jszip's own errors ("uncompressed data size mismatch"…) mean a damaged file, never a server fault.
+    if (isAppError(error)) throw error;
+    throw new AppError('IMPORT_FILE_UNREADABLE');
+  }
+}
+
+async function inspect(bytes: Buffer, limit: number): Promise<WorkbookOutline> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: false });
@@ -92,6 +102,15 @@ export async function inspectWorkbook(bytes: Buffer, limit = maxUnpackedBytes): 
     const path = byType.get(type);
     return path ? zip.file(path) : null;
   };
+  // Unpacked once here, counted and checked: the copy made for exceljs then cannot fail halfway.
+  for (const file of [part('sharedStrings'), part('styles')]) {
+    if (file) {
+      await scanMerges(file, (n) => {
+        unpacked += n;
+        return unpacked <= limit;
+      });
+    }
+  }
   return {
     sheets,
     canonical: (sheetPaths) =>
@@ -144,18 +163,26 @@ function canonicalParts(
   sheets: JSZip.JSZipObject[],
 ): Readable {
   const out = new JSZip();
-  const stream = (file: JSZip.JSZipObject) => file.nodeStream('nodebuffer').pipe(asciiXml());
+  const copy = new PassThrough();
+  /*
+   * Every part was unpacked once by inspectWorkbook, so this should not fail.
+   * If it does, the copy ends short: exceljs's zip reader (which does not see
+   * errors of the stream piped into it) reports a truncated file, and an error
+   * event nobody listens to cannot bring the server down.
+   */
+  copy.on('error', () => undefined);
+  const fail = () => copy.end();
+  const stream = (file: JSZip.JSZipObject) => {
+    const ascii = asciiXml().on('error', fail);
+    return file.nodeStream('nodebuffer').on('error', fail).pipe(ascii);
+  };
   out.file('xl/workbook.xml', stream(workbook));
   out.file('xl/_rels/workbook.xml.rels', emptyRels);
   out.file('xl/sharedStrings.xml', sharedStrings ? stream(sharedStrings) : emptySharedStrings);
   if (styles) out.file('xl/styles.xml', stream(styles));
   sheets.forEach((sheet, i) => out.file(`xl/worksheets/sheet${i + 1}.xml`, stream(sheet)));
   // jszip streams are readable-stream's, which exceljs does not recognise: pipe into one of Node's.
-  const copy = new PassThrough();
-  out
-    .generateNodeStream({ streamFiles: true, compression: 'STORE' })
-    .on('error', (error) => copy.destroy(error))
-    .pipe(copy);
+  out.generateNodeStream({ streamFiles: true, compression: 'STORE' }).on('error', fail).pipe(copy);
   return copy;
 }
 

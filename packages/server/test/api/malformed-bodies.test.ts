@@ -25,6 +25,7 @@ import { assignmentTables, assignmentWriteRoutes } from '../assignment-matrix.js
 import { cellLifeTables, cellLifeWriteRoutes } from '../cell-life-matrix.js';
 import { fieldWorkTables, fieldWorkWriteRoutes } from '../field-work-matrix.js';
 import { householdBookTables, householdBookWriteRoutes } from '../household-book-matrix.js';
+import { importExportWriteRoutes } from '../import-export-matrix.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
 
@@ -188,6 +189,7 @@ const routes: WriteRoute[] = [
   ...assignmentWriteRoutes,
   ...fieldWorkWriteRoutes,
   ...householdBookWriteRoutes,
+  ...importExportWriteRoutes,
 ];
 
 /** Routes that write nothing a test could corrupt. */

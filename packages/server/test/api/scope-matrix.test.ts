@@ -5,6 +5,7 @@ import { assignmentCases } from '../assignment-matrix.js';
 import { cellLifeCases } from '../cell-life-matrix.js';
 import { fieldWorkCases } from '../field-work-matrix.js';
 import { householdBookCases } from '../household-book-matrix.js';
+import { importExportCases } from '../import-export-matrix.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
 import { systemActor } from '../../src/auth/actor.js';
@@ -264,6 +265,7 @@ const cases: Case[] = [
   ...assignmentCases,
   ...fieldWorkCases,
   ...householdBookCases,
+  ...importExportCases,
 ];
 
 const engines = await testEngines();
