@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,12 @@ export interface HttpFigures {
   non2xx: number;
   /** Peak resident memory of the server process (VmHWM), MB. */
   serverPeakRssMb: number | null;
+  /**
+   * CPU time the server spent per request, ms: unlike requests per second, it
+   * does not depend on what else the machine runs. 1,000 ÷ this is the rate
+   * one core could serve.
+   */
+  serverCpuMsPerRequest: number | null;
   mix: Record<string, number>;
 }
 
@@ -57,6 +63,18 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_0
   throw new Error('bench: the server did not answer /api/health in time');
 }
 
+/** CPU seconds (user + system) the process has used so far, from /proc; null elsewhere. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux).
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 function peakRssMb(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
@@ -81,7 +99,7 @@ async function createAccounts(db: Kysely<DB>, accounts: Account[], password: str
     .insertInto('users')
     .values(
       accounts.map((a) => ({
-        id: `bench-${a.username}`,
+        id: randomUUID(),
         username: a.username,
         password_hash: hash,
         display_name: `Bench ${a.username}`,
@@ -95,6 +113,11 @@ async function createAccounts(db: Kysely<DB>, accounts: Account[], password: str
       })),
     )
     .execute();
+}
+
+function cpuPerRequest(before: number | null, after: number | null, requests: number): number | null {
+  if (before === null || after === null || requests === 0) return null;
+  return Math.round(((after - before) * 1000 * 100) / requests) / 100;
 }
 
 async function login(url: string, username: string, password: string): Promise<string> {
@@ -115,6 +138,8 @@ export async function benchHttp(options: {
   mix: BenchQuery[];
   connections?: number;
   seconds?: number;
+  /** Only these kinds of request (search, household, cell_list, coverage); all by default. */
+  kinds?: string[];
 }): Promise<HttpFigures> {
   const connections = options.connections ?? 50;
   const seconds = options.seconds ?? 10;
@@ -185,7 +210,9 @@ export async function benchHttp(options: {
         cookie: cookieOf(leader),
       });
     });
+    if (options.kinds) list.splice(0, list.length, ...list.filter((r) => options.kinds!.includes(r.kind)));
     let next = 0;
+    const cpuBefore = cpuSeconds(child.pid);
     const result = await autocannon({
       url,
       connections,
@@ -215,6 +242,7 @@ export async function benchHttp(options: {
       errors: result.errors + result.timeouts,
       non2xx: result.non2xx,
       serverPeakRssMb: peakRssMb(child.pid),
+      serverCpuMsPerRequest: cpuPerRequest(cpuBefore, cpuSeconds(child.pid), result.requests.total),
       mix,
     };
   } finally {

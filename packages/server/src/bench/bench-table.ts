@@ -1,12 +1,45 @@
 import type { BenchReport, EngineReport, Skipped } from './run-bench.js';
 
+type Row = [label: string, cell: (e: EngineReport) => string];
+
+interface Figure {
+  name: string;
+  p50Ms: number;
+  p95Ms: number;
+  sqlP50Ms?: number;
+  sqlP95Ms?: number;
+}
+
+const isSkipped = (value: unknown): value is Skipped =>
+  typeof value === 'object' && value !== null && (value as Skipped).measured === false;
+
+/** The statistics and proposal figures (assignment-bench.ts), one row each, or why they are missing. */
+function assignmentRows(engines: EngineReport[]): Row[] {
+  const figuresOf = (e: EngineReport): Figure[] => {
+    if (isSkipped(e.assignments)) return [];
+    const { stats, proposal } = e.assignments as { stats?: Figure[]; proposal?: Figure };
+    return [...(stats ?? []), ...(proposal ? [proposal] : [])];
+  };
+  const names = [...new Set(engines.flatMap((e) => figuresOf(e).map((f) => f.name)))];
+  if (names.length === 0) {
+    return [['statistics / proposal', (e) => (isSkipped(e.assignments) ? e.assignments.reason : 'n/a')]];
+  }
+  return names.map((name): Row => [
+    `${name} p50 / p95 (SQL p50)`,
+    (e) => {
+      const f = figuresOf(e).find((x) => x.name === name);
+      if (!f) return 'n/a';
+      return `${f.p50Ms} / ${f.p95Ms} ms` + (f.sqlP50Ms === undefined ? '' : ` (${f.sqlP50Ms} ms)`);
+    },
+  ]);
+}
+
 /** The bench's figures as a plain-text table, one column per engine (also pasted into docs/performance.md). */
 export function benchTable(report: BenchReport): string {
   const engines = report.engines;
   const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
-  const skipped = (value: unknown): value is Skipped =>
-    typeof value === 'object' && value !== null && (value as Skipped).measured === false;
-  const rows: [string, (e: EngineReport) => string][] = [
+  const skipped = isSkipped;
+  const rows: Row[] = [
     [
       'households / people',
       (e) => `${e.seed.households.toLocaleString('en')} / ${e.seed.people.toLocaleString('en')}`,
@@ -48,9 +81,10 @@ export function benchTable(report: BenchReport): string {
           : `${e.import.rows.toLocaleString('en')} rows in ${e.import.seconds.toFixed(1)} s`,
     ],
     [
-      'statistics / proposal',
-      (e) => (skipped(e.assignments) ? e.assignments.reason : JSON.stringify(e.assignments)),
+      'HTTP server CPU per request',
+      (e) => (e.http.serverCpuMsPerRequest === null ? 'n/a' : `${e.http.serverCpuMsPerRequest} ms`),
     ],
+    ...assignmentRows(engines),
   ];
   const header = ['', ...engines.map((e) => e.engine)];
   const body = rows.map(([label, cell]) => [label, ...engines.map(cell)]);
