@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { MemberStatus, PovertyStatus } from '@caunoi/domain';
+import { cellKinds, type MemberStatus, type PovertyStatus } from '@caunoi/domain';
 import type { AssignmentTable, DB } from '../db/schema.js';
 import type { AssignmentProposalTable } from '../db/schema-assignments.js';
 import { toBool, toCount, underPath } from '../db/sql-helpers.js';
@@ -26,22 +26,34 @@ export interface ProposalInputs {
   }[];
 }
 
+/**
+ * The unit's households, members and the assignments reaching into [date, …).
+ * Selected by the unit's cells (an index lookup per cell) rather than by path
+ * prefix, which is a scan of the whole table at a million households.
+ */
 export async function loadProposalInputs(
   db: Kysely<DB>,
   path: string,
   date: string,
 ): Promise<ProposalInputs> {
+  const cells = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where((eb) => underPath(eb.ref('path'), path))
+    .where('kind', 'in', [...cellKinds])
+    .execute();
+  const cellIds = cells.length > 0 ? cells.map((c) => c.id) : [-1];
   const households = await db
     .selectFrom('households')
     .select(['id', 'cell_id', 'poverty_status', 'needs_help'])
-    .where((eb) => underPath(eb.ref('scope_path'), path))
+    .where('cell_id', 'in', cellIds)
     .where('status', '=', 'active')
     .orderBy('code')
     .execute();
   const members = await db
     .selectFrom('members')
     .select(['id', 'cell_id', 'status', 'exempt', 'active_from', 'active_to'])
-    .where((eb) => underPath(eb.ref('scope_path'), path))
+    .where('cell_id', 'in', cellIds)
     .orderBy('code')
     .execute();
   const assignments = await db
@@ -54,7 +66,7 @@ export async function loadProposalInputs(
       'assignments.start_date',
       'assignments.end_date',
     ])
-    .where((eb) => underPath(eb.ref('households.scope_path'), path))
+    .where('households.cell_id', 'in', cellIds)
     .where('households.status', '=', 'active')
     .where((eb) => eb.or([eb('assignments.end_date', 'is', null), eb('assignments.end_date', '>=', date)]))
     .execute();

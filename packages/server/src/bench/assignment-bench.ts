@@ -137,12 +137,22 @@ function rollupSql(db: Kysely<DB>, path: string, date: string) {
       and (u.valid_to is null or u.valid_to >= ${date})`.execute(db);
 }
 
-/** The heart of the from-records count as one SQL statement: households and whether each is followed. */
-function recordsSql(db: Kysely<DB>, path: string, date: string) {
+/**
+ * The heart of the from-records count as one SQL statement: households and
+ * whether each is followed, selected as the service does (by cell ids below
+ * a thousand cells, else by path).
+ */
+async function recordsSql(db: Kysely<DB>, path: string, date: string) {
+  const cells = await sql<{ id: number }>`select id from org_units
+    where path like ${path + '%'} and kind in ('cell', 'base_cell')`.execute(db);
+  const scope =
+    cells.rows.length <= 1000
+      ? sql`h.cell_id in (${sql.join(cells.rows.map((c) => c.id))})`
+      : sql`h.scope_path like ${path + '%'}`;
   return sql`select h.cell_id, count(*), sum(case when exists (select 1 from assignments a
         where a.household_id = h.id and a.start_date <= ${date}
           and (a.end_date is null or a.end_date >= ${date})) then 1 else 0 end)
-    from households h where h.scope_path like ${path + '%'} and h.status = 'active'
+    from households h where ${scope} and h.status = 'active'
     group by h.cell_id`.execute(db);
 }
 

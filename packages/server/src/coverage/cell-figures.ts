@@ -25,7 +25,9 @@ export async function cellFiguresOn(
     };
   }
   const cells = await cellsUnder(db, path, date);
-  const figures = await coverageFromRecords(db, { path }, date);
+  // A commune's few cells by their ids (an index lookup); a province's thousands by the path prefix.
+  const filter = cells.length <= 1000 ? { cellIds: cells.map((c) => c.id) } : { path };
+  const figures = await coverageFromRecords(db, filter, date);
   return {
     source: 'records',
     cells: cells.map((c) => ({ path: c.path, figures: figures.get(c.id) ?? emptyCellCoverage() })),
