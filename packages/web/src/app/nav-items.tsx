@@ -12,6 +12,7 @@ import {
 import type { SessionUser } from '@caunoi/domain';
 import { cellLifeNavItems } from './nav-items.cell-life';
 import { fieldWorkNavItems } from './nav-items.field-work';
+import { importNavItems } from './nav-items.import';
 import type { MessageKey } from '../i18n/dictionary.vi';
 
 export interface NavItem {
@@ -105,5 +106,6 @@ export function navItems(user: SessionUser): NavItem[] {
     },
     ...fieldWorkNavItems(user),
     ...cellLifeNavItems(user),
+    ...importNavItems(user),
   ];
 }

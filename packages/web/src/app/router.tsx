@@ -30,6 +30,7 @@ const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
 const VisitCoveragePage = lazy(() => import('../features/visits/VisitCoveragePage'));
 const HelpOutcomesPage = lazy(() => import('../features/help-plans/HelpOutcomesPage'));
 const PovertyReviewPage = lazy(() => import('../features/poverty/PovertyReviewPage'));
+const ImportPage = lazy(() => import('../features/import/ImportPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
           { path: 'visits', element: <VisitCoveragePage /> },
           { path: 'help-plans', element: <HelpOutcomesPage /> },
           { path: 'poverty/review', element: <PovertyReviewPage /> },
+          { path: 'import', element: <ImportPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -2,6 +2,7 @@ import { assignmentsEn } from './dictionary.assignments.en';
 import { cellLifeEn } from './dictionary.cell-life.en';
 import { fieldWorkEn } from './dictionary.field-work.en';
 import { householdBookEn } from './dictionary.household-book.en';
+import { importEn } from './dictionary.import.en';
 import type { MessageKey } from './dictionary.vi';
 
 export const en: Record<MessageKey, string> = {
@@ -230,4 +231,5 @@ export const en: Record<MessageKey, string> = {
   ...assignmentsEn,
   ...fieldWorkEn,
   ...householdBookEn,
+  ...importEn,
 };

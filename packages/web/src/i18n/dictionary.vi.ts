@@ -2,6 +2,7 @@ import { assignmentsVi } from './dictionary.assignments.vi';
 import { cellLifeVi } from './dictionary.cell-life.vi';
 import { fieldWorkVi } from './dictionary.field-work.vi';
 import { householdBookVi } from './dictionary.household-book.vi';
+import { importVi } from './dictionary.import.vi';
 
 /** Vietnamese, the default: the words the cells and the commune office use. */
 export const vi = {
@@ -230,6 +231,7 @@ export const vi = {
   ...assignmentsVi,
   ...fieldWorkVi,
   ...householdBookVi,
+  ...importVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

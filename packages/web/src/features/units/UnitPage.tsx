@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
+import { ExportHouseholdsButton } from '../import/ExportHouseholdsButton';
 import { ChildUnits } from './ChildUnits';
 import { CoverageChart } from './CoverageChart';
 import { useUnit, useUnitChildren } from './queries';
@@ -70,6 +71,7 @@ export default function UnitPage() {
             <Link to={`/households?unitId=${u.id}`}>
               <Button icon={<HomeOutlined />}>{t('units.viewHouseholds')}</Button>
             </Link>
+            <ExportHouseholdsButton unitId={u.id} />
           </>
         }
       />
