@@ -26,6 +26,8 @@ export * from './auth/roles.js';
 export * from './auth/user.schema.js';
 export * from './errors/error-codes.js';
 export * from './results/unit-result.schema.js';
+export * from './ratings/index.js';
+export * from './yearly/index.js';
 export * from './meetings/scoring-sheet.schema.js';
 export * from './meetings/meeting.schema.js';
 export * from './meetings/meeting-flags.js';

@@ -41,6 +41,12 @@ export const permissions = [
   'poverty.settings',
   /** A grassroots organisation's catalogue of household commitments. */
   'commitment.write',
+  /** Yearly rating steps (Quy định 366-QĐ/TW); which subject each role may rate is in ratings/rating-steps.ts. */
+  'rating.self_assess',
+  'rating.propose',
+  'rating.decide',
+  /** Yearly targets: resolution indicators, new-rural criteria, cultural titles, models, "4 tốt". */
+  'target.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -66,6 +72,10 @@ const grants: Record<Role, readonly Permission[]> = {
     'petition.write',
     'petition.settings',
     'commitment.write',
+    'rating.self_assess',
+    'rating.propose',
+    'rating.decide',
+    'target.write',
   ],
   commune_leader: [
     'visit.settings',
@@ -78,6 +88,10 @@ const grants: Record<Role, readonly Permission[]> = {
     'petition.write',
     'petition.settings',
     'commitment.write',
+    'rating.self_assess',
+    'rating.propose',
+    'rating.decide',
+    'target.write',
   ],
   cell_secretary: [
     'member.write',
@@ -88,8 +102,17 @@ const grants: Record<Role, readonly Permission[]> = {
     'visit.write',
     'help_plan.write',
     'poverty.write',
+    'rating.self_assess',
+    'rating.propose',
   ],
-  member: ['household.write', 'petition.write', 'visit.write', 'help_plan.write', 'poverty.write'],
+  member: [
+    'household.write',
+    'petition.write',
+    'visit.write',
+    'help_plan.write',
+    'poverty.write',
+    'rating.self_assess',
+  ],
 };
 
 export function can(r: Role, p: Permission): boolean {

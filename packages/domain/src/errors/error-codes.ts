@@ -306,6 +306,22 @@ export const errorCodes = {
     vi: 'Danh sách quá lớn để xuất một lần (tối đa 200.000 dòng). Hãy chọn đơn vị nhỏ hơn.',
     en: 'The list is too large to export at once (at most 200,000 rows). Choose a smaller unit.',
   },
+  RATING_FRAMEWORK_MISSING: {
+    status: 409,
+    vi: 'Chưa có khung tiêu chí đánh giá, xếp loại áp dụng cho năm này.',
+    en: 'No rating framework applies to this year.',
+  },
+  RATING_STEP_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện bước này: phải qua đủ các bước trước (tự đánh giá → đề xuất → quyết định).',
+    en: 'This step cannot be taken now: the earlier steps come first (self-assessment → proposal → decision).',
+  },
+  RATING_SHEET_INVALID: {
+    status: 400,
+    vi: 'Phiếu chấm điểm chưa đúng: kiểm tra từng tiêu chí (đủ tiêu chí, không vượt điểm tối đa).',
+    en: 'The score sheet is invalid: check each item (all present, none above its maximum).',
+  },
+  TARGET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy chỉ tiêu.', en: 'Target not found.' },
   INTERNAL: {
     status: 500,
     vi: 'Hệ thống gặp lỗi. Vui lòng thử lại sau.',

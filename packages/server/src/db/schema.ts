@@ -3,6 +3,7 @@ import type { AssignmentScaleTables } from './schema-assignments.js';
 import type { CellLifeTables } from './schema-cell-life.js';
 import type { FieldWorkTables } from './schema-field-work.js';
 import type { HouseholdBookColumns, HouseholdBookTables, PersonBookColumns } from './schema-households.js';
+import type { YearlyWorkTables } from './schema-yearly.js';
 import type {
   HolidayTable,
   NotificationTable,
@@ -167,7 +168,12 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
-export interface DB extends AssignmentScaleTables, CellLifeTables, HouseholdBookTables, FieldWorkTables {
+export interface DB
+  extends AssignmentScaleTables,
+    CellLifeTables,
+    HouseholdBookTables,
+    FieldWorkTables,
+    YearlyWorkTables {
   org_units: OrgUnitTable;
   members: MemberTable;
   member_cells: MemberCellTable;

@@ -1,0 +1,2 @@
+export * from './yearly-figures.schema.js';
+export * from './targets.schema.js';
