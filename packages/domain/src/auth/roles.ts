@@ -104,6 +104,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'poverty.write',
     'rating.self_assess',
     'rating.propose',
+    /** Its own cell's 4 tốt registration and household-model registrations (scope keeps it there). */
+    'target.write',
   ],
   member: [
     'household.write',

@@ -210,3 +210,11 @@ export const saveFourGoodInput = z.strictObject({
   note: z.string().trim().max(500).nullable().optional(),
 });
 export type SaveFourGoodInput = z.infer<typeof saveFourGoodInput>;
+
+/** A cell building the "đảng viên phụ trách hộ" model (no member), or a member of it registering. */
+export const registerHouseholdModelInput = z.strictObject({
+  cellId: z.number().int().positive(),
+  memberId: z.uuid().nullable().optional(),
+  registeredOn: isoDate,
+});
+export type RegisterHouseholdModelInput = z.infer<typeof registerHouseholdModelInput>;

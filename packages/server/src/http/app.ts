@@ -24,6 +24,7 @@ import { registerUnitRoutes } from '../units/units.routes.js';
 import { registerUserRoutes } from '../users/users.routes.js';
 import { registerCellLifeRoutes } from './cell-life-routes.js';
 import { registerFieldWorkRoutes } from './field-work-routes.js';
+import { registerYearlyWorkRoutes } from './yearly-work-routes.js';
 import { errorBody, registerErrorHandler } from './error-handler.js';
 import './request-context.js';
 import { registerSecurity } from './security.js';
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerImportRoutes(app, db);
   registerExportRoutes(app, db);
   registerFieldWorkRoutes(app, db);
+  registerYearlyWorkRoutes(app, db);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

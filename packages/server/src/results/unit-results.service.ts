@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import {
   rateableKinds,
   type RecordUnitResultInput,
+  type ResultLevel,
   type UnitKind,
   type UnitResult,
   type UnitResultListQuery,
@@ -53,45 +54,61 @@ export async function recordUnitResult(
     if (!rateableKinds.includes(unit.kind as UnitKind) || unit.org_id === null) {
       throw new AppError('UNIT_NOT_RATEABLE');
     }
-    const now = nowIso();
-    const note = input.note ?? null;
-    const existing = await findUnitResult(trx, unit.org_id, unit.id, input.year);
-    if (existing) {
-      await updateUnitResult(trx, existing.id, {
-        level: input.level,
-        note,
-        recorded_by: actor.userId,
-        updated_at: now,
-      });
-      await recordAudit(trx, actor, {
-        action: 'update',
-        entity: 'unit_result',
-        entityId: existing.id,
-        orgId: unit.org_id,
-        changes: { level: [existing.level, input.level], note: [existing.note, note] },
-      });
-    } else {
-      const id = uuidv7();
-      await insertUnitResult(trx, {
-        id,
-        org_id: unit.org_id,
-        unit_id: unit.id,
-        scope_path: unit.path,
-        year: input.year,
-        level: input.level,
-        note,
-        recorded_by: actor.userId,
-        created_at: now,
-        updated_at: now,
-      });
-      await recordAudit(trx, actor, {
-        action: 'create',
-        entity: 'unit_result',
-        entityId: id,
-        orgId: unit.org_id,
-        changes: input,
-      });
-    }
-    return toUnitResult((await findUnitResult(trx, unit.org_id, unit.id, input.year))!);
+    return writeUnitResult(
+      trx,
+      actor,
+      { ...unit, org_id: unit.org_id },
+      input.year,
+      input.level,
+      input.note ?? null,
+    );
   });
+}
+
+/**
+ * Writes (or replaces) a unit's result inside the caller's transaction, with
+ * its audit row: used by the form above and by a rating's decision.
+ */
+export async function writeUnitResult(
+  trx: Kysely<DB>,
+  actor: Actor,
+  unit: { id: number; org_id: number; path: string },
+  year: number,
+  level: ResultLevel,
+  note: string | null,
+): Promise<UnitResult> {
+  const now = nowIso();
+  const existing = await findUnitResult(trx, unit.org_id, unit.id, year);
+  if (existing) {
+    await updateUnitResult(trx, existing.id, { level, note, recorded_by: actor.userId, updated_at: now });
+    await recordAudit(trx, actor, {
+      action: 'update',
+      entity: 'unit_result',
+      entityId: existing.id,
+      orgId: unit.org_id,
+      changes: { level: [existing.level, level], note: [existing.note, note] },
+    });
+  } else {
+    const id = uuidv7();
+    await insertUnitResult(trx, {
+      id,
+      org_id: unit.org_id,
+      unit_id: unit.id,
+      scope_path: unit.path,
+      year,
+      level,
+      note,
+      recorded_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await recordAudit(trx, actor, {
+      action: 'create',
+      entity: 'unit_result',
+      entityId: id,
+      orgId: unit.org_id,
+      changes: { unitId: unit.id, year, level, note },
+    });
+  }
+  return toUnitResult((await findUnitResult(trx, unit.org_id, unit.id, year))!);
 }

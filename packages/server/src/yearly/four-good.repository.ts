@@ -1,0 +1,89 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { FourGoodRegistration } from '@caunoi/domain';
+import type { DB } from '../db/schema.js';
+import type { FourGoodRegistrationTable, HouseholdModelRegistrationTable } from '../db/schema-yearly.js';
+import { underPath } from '../db/sql-helpers.js';
+
+type Db = Kysely<DB>;
+
+export async function catalogueValidOn(db: Db, date: string) {
+  const catalogue = await db
+    .selectFrom('four_good_catalogues')
+    .selectAll()
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]))
+    .orderBy('valid_from', 'desc')
+    .executeTakeFirst();
+  if (!catalogue) return null;
+  const criteria = await db
+    .selectFrom('four_good_criteria')
+    .select(['code', 'text'])
+    .where('catalogue_id', '=', catalogue.id)
+    .orderBy('position')
+    .execute();
+  return { catalogue, criteria };
+}
+
+export function toRegistration(
+  row: Selectable<FourGoodRegistrationTable> & { unit_name: string },
+): FourGoodRegistration {
+  return {
+    id: row.id,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    year: row.year,
+    registeredOn: row.registered_on,
+    results: row.results === null ? null : (JSON.parse(row.results) as Record<string, boolean>),
+    achieved: row.achieved === null ? null : row.achieved === 1,
+    note: row.note,
+  };
+}
+
+function selectRegistrations(db: Db) {
+  return db
+    .selectFrom('four_good_registrations')
+    .innerJoin('org_units as unit', 'unit.id', 'four_good_registrations.unit_id')
+    .selectAll('four_good_registrations')
+    .select('unit.name as unit_name');
+}
+
+export async function listRegistrations(db: Db, path: string, year: number) {
+  return selectRegistrations(db)
+    .where((eb) => underPath(eb.ref('four_good_registrations.scope_path'), path))
+    .where('four_good_registrations.year', '=', year)
+    .execute();
+}
+
+export async function findRegistration(db: Db, orgId: number, unitId: number, year: number) {
+  return selectRegistrations(db)
+    .where('four_good_registrations.org_id', '=', orgId)
+    .where('four_good_registrations.unit_id', '=', unitId)
+    .where('four_good_registrations.year', '=', year)
+    .executeTakeFirst();
+}
+
+export async function insertRegistration(db: Db, row: FourGoodRegistrationTable): Promise<void> {
+  await db.insertInto('four_good_registrations').values(row).execute();
+}
+
+export async function updateRegistration(
+  db: Db,
+  id: string,
+  values: Pick<FourGoodRegistrationTable, 'registered_on' | 'results' | 'achieved' | 'note' | 'updated_at'>,
+): Promise<void> {
+  await db.updateTable('four_good_registrations').set(values).where('id', '=', id).execute();
+}
+
+export async function findModelRegistration(db: Db, orgId: number, cellId: number, memberId: string | null) {
+  let query = db
+    .selectFrom('household_model_registrations')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('cell_id', '=', cellId);
+  query = memberId === null ? query.where('member_id', 'is', null) : query.where('member_id', '=', memberId);
+  return query.executeTakeFirst();
+}
+
+export async function insertModelRegistration(db: Db, row: HouseholdModelRegistrationTable): Promise<void> {
+  await db.insertInto('household_model_registrations').values(row).execute();
+}

@@ -1,0 +1,120 @@
+import type { Kysely } from 'kysely';
+import { v7 as uuidv7 } from 'uuid';
+import type { FourGoodBoard, FourGoodRegistration, SaveFourGoodInput, YearlyQuery } from '@caunoi/domain';
+import { requirePermission, type Actor } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import type { DB } from '../db/schema.js';
+import { fromBool, isUniqueViolation, nowIso } from '../db/sql-helpers.js';
+import { AppError } from '../errors/app-error.js';
+import { rateableUnitsUnder } from '../ratings/ratings.repository.js';
+import { loadUnitInScope } from '../units/units.service.js';
+import {
+  catalogueValidOn,
+  findRegistration,
+  insertRegistration,
+  listRegistrations,
+  toRegistration,
+  updateRegistration,
+} from './four-good.repository.js';
+import { unitOfQuery } from './targets.service.js';
+import { yearlyFigures } from './yearly-figures.repository.js';
+
+const fourGoodKinds = ['commune_committee', 'cell', 'base_cell'];
+
+export async function getFourGoodBoard(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: YearlyQuery,
+): Promise<FourGoodBoard> {
+  const unit = await unitOfQuery(db, actor, query.unitId);
+  const yearEnd = `${query.year}-12-31`;
+  const [found, units, registrations, figures] = await Promise.all([
+    catalogueValidOn(db, yearEnd),
+    rateableUnitsUnder(db, unit.path, fourGoodKinds, yearEnd),
+    listRegistrations(db, unit.path, query.year),
+    yearlyFigures(db, { unitId: unit.id, path: unit.path }, query.year),
+  ]);
+  return {
+    unitId: unit.id,
+    year: query.year,
+    catalogue: found
+      ? { name: found.catalogue.name, source: found.catalogue.source, criteria: found.criteria }
+      : null,
+    rows: units.map((u) => {
+      const r = registrations.find((x) => x.unit_id === u.id);
+      return { unitId: u.id, unitName: u.name, registration: r ? toRegistration(r) : null };
+    }),
+    householdModel: figures.householdModel,
+  };
+}
+
+/**
+ * Registers a cell or committee for the year's "4 tốt" movement, or records
+ * its result. Results are judged from above: only an account whose scope
+ * lies above the unit records them, on every criterion of the catalogue.
+ */
+export async function saveFourGood(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: SaveFourGoodInput,
+): Promise<FourGoodRegistration> {
+  requirePermission(actor, 'target.write');
+  return db.transaction().execute(async (trx) => {
+    const unit = await loadUnitInScope(trx, actor, input.unitId);
+    if (!fourGoodKinds.includes(unit.kind) || unit.org_id === null) throw new AppError('UNIT_NOT_RATEABLE');
+    const found = await catalogueValidOn(trx, `${input.year}-12-31`);
+    if (!found) throw new AppError('NOT_FOUND');
+    const results = input.results ?? null;
+    if (results !== null) {
+      if (actor.scopePath === unit.path) throw new AppError('FORBIDDEN');
+      const codes = found.criteria.map((c) => c.code);
+      const keys = Object.keys(results);
+      if (keys.length !== codes.length || !codes.every((c) => keys.includes(c))) {
+        throw new AppError('VALIDATION_FAILED', {
+          issues: [{ path: 'results', message: `expected ${codes.join(', ')}` }],
+        });
+      }
+    }
+    const achieved = results === null ? null : fromBool(Object.values(results).every(Boolean));
+    const now = nowIso();
+    const existing = await findRegistration(trx, unit.org_id, unit.id, input.year);
+    if (existing) {
+      await updateRegistration(trx, existing.id, {
+        registered_on: input.registeredOn,
+        results: results === null ? existing.results : JSON.stringify(results),
+        achieved: results === null ? existing.achieved : achieved,
+        note: input.note ?? existing.note,
+        updated_at: now,
+      });
+    } else {
+      try {
+        await insertRegistration(trx, {
+          id: uuidv7(),
+          org_id: unit.org_id,
+          scope_path: unit.path,
+          unit_id: unit.id,
+          year: input.year,
+          catalogue_id: found.catalogue.id,
+          registered_on: input.registeredOn,
+          results: results === null ? null : JSON.stringify(results),
+          achieved,
+          note: input.note ?? null,
+          created_at: now,
+          updated_at: now,
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new AppError('VERSION_CONFLICT');
+        throw error;
+      }
+    }
+    const saved = (await findRegistration(trx, unit.org_id, unit.id, input.year))!;
+    await recordAudit(trx, actor, {
+      action: existing ? 'update' : 'create',
+      entity: 'four_good_registration',
+      entityId: saved.id,
+      orgId: unit.org_id,
+      changes: input,
+    });
+    return toRegistration(saved);
+  });
+}
