@@ -1,0 +1,226 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import type { FourGoodBoard, YearlyFigures, YearlyTargets } from '@caunoi/domain';
+import { loginAs, type ApiClient } from '../api-client.js';
+import { auditRowsOf, errorCodeOf } from '../api-helpers.js';
+import { testEngines } from '../engines.js';
+import { startTestApp, type TestApp } from '../fixture.js';
+
+const engines = await testEngines();
+const YEAR = 2025;
+
+describe.each(engines)('yearly targets and 4 tốt on %s', (engine) => {
+  let t: TestApp;
+  let leader: ApiClient;
+  let secretary: ApiClient;
+  let member: ApiClient;
+  let otherSecretary: ApiClient;
+
+  const put = (client: ApiClient, url: string, body: unknown) => client.send('PUT', url, body);
+  const figures = async (unitId: number) =>
+    (await leader.get(`/api/v1/yearly/figures?unitId=${unitId}&year=${YEAR}`)).json() as YearlyFigures;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    leader = await loginAs(t.app, 'bithu.thanhloc');
+    secretary = await loginAs(t.app, 'bithu.thanhan');
+    member = await loginAs(t.app, 'dangvien.thanhan');
+    otherSecretary = await loginAs(t.app, 'bithu.hoathanh');
+  });
+  afterAll(() => t.close());
+
+  it('judges numeric indicators by value and the others by hand, counted in the figures', async () => {
+    const base = { unitId: t.ids.thanhLocId, year: YEAR, term: '2025–2030' };
+    const saved = [];
+    for (const body of [
+      {
+        ...base,
+        id: uuidv7(),
+        position: 1,
+        name: 'Thu nhập bình quân đầu người',
+        measure: 'triệu đồng',
+        targetValue: 65,
+        actualValue: 66.2,
+      },
+      {
+        ...base,
+        id: uuidv7(),
+        position: 2,
+        name: 'Tỷ lệ hộ nghèo',
+        measure: '%',
+        comparison: 'at_most',
+        targetValue: 1.5,
+        actualValue: 1.8,
+      },
+      {
+        ...base,
+        id: uuidv7(),
+        position: 3,
+        name: 'Giữ vững an ninh trật tự',
+        targetText: 'Giữ vững',
+        achievedManual: true,
+      },
+      { ...base, id: uuidv7(), position: 4, name: 'Xây dựng xã nông thôn mới nâng cao', targetText: 'Đạt' },
+    ]) {
+      const response = await put(leader, '/api/v1/yearly/indicators', body);
+      expect(response.statusCode, response.body).toBe(200);
+      saved.push(response.json() as { id: string; achieved: boolean | null });
+    }
+    expect(saved.map((s) => s.achieved)).toEqual([true, false, true, null]);
+    // Saving again under the same id updates it.
+    const again = await put(leader, '/api/v1/yearly/indicators', {
+      ...base,
+      id: saved[1]!.id,
+      position: 2,
+      name: 'Tỷ lệ hộ nghèo',
+      comparison: 'at_most',
+      targetValue: 1.5,
+      actualValue: 1.2,
+    });
+    expect((again.json() as { achieved: boolean }).achieved).toBe(true);
+    expect((await auditRowsOf(t, 'resolution_indicator', saved[1]!.id)).map((a) => a.action)).toEqual([
+      'create',
+      'update',
+    ]);
+    expect((await figures(t.ids.thanhLocId)).targets.resolutionIndicators).toEqual({ achieved: 3, total: 4 });
+  });
+
+  it('records new-rural criteria against the 19 of the catalogue valid in the year', async () => {
+    const before = (
+      await leader.get(`/api/v1/yearly/targets?unitId=${t.ids.thanhLocId}&year=${YEAR}`)
+    ).json() as YearlyTargets;
+    expect(before.ntm).toHaveLength(1);
+    expect(before.ntm[0]!.criteria).toHaveLength(19);
+    expect(before.ntm[0]!.source).toContain('318/QĐ-TTg');
+    const codes = before.ntm[0]!.criteria.map((c) => c.code);
+    const response = await put(leader, '/api/v1/yearly/ntm-results', {
+      unitId: t.ids.thanhLocId,
+      year: YEAR,
+      results: codes.map((code, i) => ({ code, achieved: i < 17 })),
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    expect((await figures(t.ids.thanhLocId)).targets.newRuralCriteria).toEqual({ achieved: 17, total: 19 });
+    const unknown = await put(leader, '/api/v1/yearly/ntm-results', {
+      unitId: t.ids.thanhLocId,
+      year: YEAR,
+      results: [{ code: 'TC99', achieved: true }],
+    });
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('keeps cultural hamlets and agencies and the dân vận khéo models, scoped to the commune', async () => {
+    for (const [kind, name, achieved] of [
+      ['hamlet', 'Ấp Thạnh An', true],
+      ['hamlet', 'Ấp Thạnh Hiệp', false],
+      ['agency', 'Trường Tiểu học Thạnh Lộc', true],
+    ] as const) {
+      const response = await put(leader, '/api/v1/yearly/cultural-units', {
+        id: uuidv7(),
+        unitId: t.ids.thanhLocId,
+        year: YEAR,
+        kind,
+        name,
+        achieved,
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const model = await put(secretary, '/api/v1/yearly/models', {
+      id: uuidv7(),
+      unitId: t.ids.thanhAnCellId,
+      year: YEAR,
+      kind: 'collective',
+      title: 'Tuyến đường hoa nông thôn mới',
+      holder: 'Chi hội Phụ nữ ấp Thạnh An',
+    });
+    expect(model.statusCode, model.body).toBe(200);
+    const f = await figures(t.ids.thanhLocId);
+    expect(f.targets.culturalHamlets).toEqual({ achieved: 1, total: 2 });
+    expect(f.targets.culturalAgencies).toEqual({ achieved: 1, total: 1 });
+    expect(f.models).toMatchObject({ collectives: 1, individuals: 0 });
+    // A secretary's scope is the cell: the commune's targets are out of reach; a member may write none.
+    const outOfScope = await put(secretary, '/api/v1/yearly/cultural-units', {
+      id: uuidv7(),
+      unitId: t.ids.thanhLocId,
+      year: YEAR,
+      kind: 'hamlet',
+      name: 'Ấp Thạnh Lợi',
+      achieved: true,
+    });
+    expect(outOfScope.statusCode).toBe(404);
+    const byMember = await put(member, '/api/v1/yearly/models', {
+      id: uuidv7(),
+      unitId: t.ids.thanhAnCellId,
+      year: YEAR,
+      kind: 'individual',
+      title: 'Gương sáng',
+      holder: 'Người dân',
+    });
+    expect(byMember.statusCode).toBe(403);
+    // Another commune's cell sees none of these models.
+    const other = await otherSecretary.get(`/api/v1/yearly/targets?year=${YEAR}`);
+    expect((other.json() as YearlyTargets).models).toEqual([]);
+  });
+
+  it('registers a cell for 4 tốt; the commune records the result on every criterion', async () => {
+    const board = (
+      await secretary.get(`/api/v1/yearly/four-good?unitId=${t.ids.thanhAnCellId}&year=${YEAR}`)
+    ).json() as FourGoodBoard;
+    expect(board.catalogue?.criteria).toHaveLength(4);
+    const registered = await put(secretary, '/api/v1/yearly/four-good', {
+      unitId: t.ids.thanhAnCellId,
+      year: YEAR,
+      registeredOn: `${YEAR}-01-15`,
+    });
+    expect(registered.statusCode, registered.body).toBe(200);
+    expect(registered.json()).toMatchObject({ results: null, achieved: null });
+    const codes = board.catalogue!.criteria.map((c) => c.code);
+    const results = Object.fromEntries(codes.map((c) => [c, true]));
+    // The cell does not judge itself.
+    expect(
+      (
+        await put(secretary, '/api/v1/yearly/four-good', {
+          unitId: t.ids.thanhAnCellId,
+          year: YEAR,
+          registeredOn: `${YEAR}-01-15`,
+          results,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const partial = await put(leader, '/api/v1/yearly/four-good', {
+      unitId: t.ids.thanhAnCellId,
+      year: YEAR,
+      registeredOn: `${YEAR}-01-15`,
+      results: { [codes[0]!]: true },
+    });
+    expect(errorCodeOf(partial)).toBe('VALIDATION_FAILED');
+    const judged = await put(leader, '/api/v1/yearly/four-good', {
+      unitId: t.ids.thanhAnCellId,
+      year: YEAR,
+      registeredOn: `${YEAR}-01-15`,
+      results: { ...results, [codes[3]!]: false },
+    });
+    expect(judged.json()).toMatchObject({ achieved: false });
+    expect((await figures(t.ids.thanhLocId)).fourGood).toEqual({ registered: 1, achieved: 0, assessed: 1 });
+  });
+
+  it('registers the household model once per cell and member', async () => {
+    const first = await secretary.post('/api/v1/yearly/household-model', {
+      cellId: t.ids.thanhAnCellId,
+      memberId: t.ids.otherThanhAnMemberId,
+      registeredOn: `${YEAR}-02-01`,
+    });
+    expect(first.statusCode, first.body).toBe(200);
+    const second = await secretary.post('/api/v1/yearly/household-model', {
+      cellId: t.ids.thanhAnCellId,
+      memberId: t.ids.otherThanhAnMemberId,
+      registeredOn: `${YEAR}-03-01`,
+    });
+    expect(second.json()).toMatchObject({ id: (first.json() as { id: string }).id, created: false });
+    const wrongCell = await leader.post('/api/v1/yearly/household-model', {
+      cellId: t.ids.thanhHiepCellId,
+      memberId: t.ids.otherThanhAnMemberId,
+      registeredOn: `${YEAR}-02-01`,
+    });
+    expect(wrongCell.statusCode).toBe(404);
+  });
+});
