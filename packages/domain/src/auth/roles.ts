@@ -45,8 +45,10 @@ export const permissions = [
   'rating.self_assess',
   'rating.propose',
   'rating.decide',
-  /** Yearly targets: resolution indicators, new-rural criteria, cultural titles, models, "4 tốt". */
+  /** A commune's yearly targets: resolution indicators, new-rural criteria, cultural hamlets and agencies. */
   'target.write',
+  /** Movements a cell takes part in: "4 tốt" registration, the household model, dân vận khéo models. */
+  'movement.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -76,6 +78,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'rating.propose',
     'rating.decide',
     'target.write',
+    'movement.write',
   ],
   commune_leader: [
     'visit.settings',
@@ -92,6 +95,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'rating.propose',
     'rating.decide',
     'target.write',
+    'movement.write',
   ],
   cell_secretary: [
     'member.write',
@@ -104,8 +108,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'poverty.write',
     'rating.self_assess',
     'rating.propose',
-    /** Its own cell's 4 tốt registration and household-model registrations (scope keeps it there). */
-    'target.write',
+    'movement.write',
   ],
   member: [
     'household.write',

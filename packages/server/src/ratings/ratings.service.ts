@@ -285,6 +285,8 @@ export async function getRatingBoard(
   if (isCell || query.subject === 'member') {
     const cellNames = new Map(units.map((u) => [u.id, u.name]));
     for (const m of await membersUnder(db, unit.path, yearEnd)) {
+      // A member account sees its own rating, not its fellow members'.
+      if (actor.role === 'member' && m.id !== actor.memberId) continue;
       rows.push({
         subject: 'member',
         unitId: m.cell_id,

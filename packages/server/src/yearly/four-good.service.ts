@@ -58,7 +58,7 @@ export async function saveFourGood(
   actor: Actor,
   input: SaveFourGoodInput,
 ): Promise<FourGoodRegistration> {
-  requirePermission(actor, 'target.write');
+  requirePermission(actor, 'movement.write');
   return db.transaction().execute(async (trx) => {
     const unit = await loadUnitInScope(trx, actor, input.unitId);
     if (!fourGoodKinds.includes(unit.kind) || unit.org_id === null) throw new AppError('UNIT_NOT_RATEABLE');

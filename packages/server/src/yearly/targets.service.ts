@@ -241,7 +241,7 @@ export async function saveMassMobilisationModel(
   actor: Actor,
   input: SaveMassMobilisationModelInput,
 ): Promise<MassMobilisationModel> {
-  requirePermission(actor, 'target.write');
+  requirePermission(actor, 'movement.write');
   return db.transaction().execute(async (trx) => {
     const unit = await loadUnitInScope(trx, actor, input.unitId);
     if (!['commune_committee', 'cell', 'base_cell'].includes(unit.kind) || unit.org_id === null) {
@@ -284,7 +284,7 @@ export async function registerHouseholdModel(
   actor: Actor,
   input: RegisterHouseholdModelInput,
 ): Promise<{ id: string; created: boolean }> {
-  requirePermission(actor, 'target.write');
+  requirePermission(actor, 'movement.write');
   return db.transaction().execute(async (trx) => {
     const cell = await loadUnitInScope(trx, actor, input.cellId);
     if (!['cell', 'base_cell'].includes(cell.kind) || cell.org_id === null)

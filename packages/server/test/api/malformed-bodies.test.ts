@@ -26,6 +26,7 @@ import { cellLifeTables, cellLifeWriteRoutes } from '../cell-life-matrix.js';
 import { fieldWorkTables, fieldWorkWriteRoutes } from '../field-work-matrix.js';
 import { householdBookTables, householdBookWriteRoutes } from '../household-book-matrix.js';
 import { importExportWriteRoutes } from '../import-export-matrix.js';
+import { yearlyTables, yearlyWriteRoutes } from '../yearly-matrix.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
 
@@ -34,7 +35,7 @@ import { startTestApp, type TestApp } from '../fixture.js';
  * 500, and none may change the database.
  */
 interface WriteRoute {
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   /** OpenAPI path, to check that every write route is covered. */
   pattern: string;
   url: (t: TestApp) => string;
@@ -190,6 +191,7 @@ const routes: WriteRoute[] = [
   ...fieldWorkWriteRoutes,
   ...householdBookWriteRoutes,
   ...importExportWriteRoutes,
+  ...yearlyWriteRoutes,
 ];
 
 /** Routes that write nothing a test could corrupt. */
@@ -214,6 +216,7 @@ const tables = [
   ...assignmentTables,
   ...fieldWorkTables,
   ...householdBookTables,
+  ...yearlyTables,
 ] as const;
 
 async function fingerprint(database: Database): Promise<string> {

@@ -6,6 +6,7 @@ import { cellLifeCases } from '../cell-life-matrix.js';
 import { fieldWorkCases } from '../field-work-matrix.js';
 import { householdBookCases } from '../household-book-matrix.js';
 import { importExportCases } from '../import-export-matrix.js';
+import { yearlyCases } from '../yearly-matrix.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
 import { systemActor } from '../../src/auth/actor.js';
@@ -266,6 +267,7 @@ const cases: Case[] = [
   ...fieldWorkCases,
   ...householdBookCases,
   ...importExportCases,
+  ...yearlyCases,
 ];
 
 const engines = await testEngines();

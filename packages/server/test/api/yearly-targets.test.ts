@@ -137,8 +137,8 @@ describe.each(engines)('yearly targets and 4 tốt on %s', (engine) => {
     expect(f.targets.culturalHamlets).toEqual({ achieved: 1, total: 2 });
     expect(f.targets.culturalAgencies).toEqual({ achieved: 1, total: 1 });
     expect(f.models).toMatchObject({ collectives: 1, individuals: 0 });
-    // A secretary's scope is the cell: the commune's targets are out of reach; a member may write none.
-    const outOfScope = await put(secretary, '/api/v1/yearly/cultural-units', {
+    // Commune targets are the commune's: a cell secretary may not write them; a member writes no models.
+    const bySecretary = await put(secretary, '/api/v1/yearly/cultural-units', {
       id: uuidv7(),
       unitId: t.ids.thanhLocId,
       year: YEAR,
@@ -146,7 +146,7 @@ describe.each(engines)('yearly targets and 4 tốt on %s', (engine) => {
       name: 'Ấp Thạnh Lợi',
       achieved: true,
     });
-    expect(outOfScope.statusCode).toBe(404);
+    expect(bySecretary.statusCode).toBe(403);
     const byMember = await put(member, '/api/v1/yearly/models', {
       id: uuidv7(),
       unitId: t.ids.thanhAnCellId,
