@@ -72,25 +72,25 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
   url.pathname = `/${name}`;
   const database = createDatabase(url.toString());
   await migrateToLatest(database.db);
-  return {
-    ...database,
-    close: async () => {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: pgAdminUrl });
-      await cleanup.connect();
-      // pg's pool resolves end() before its sockets have closed; forcing the drop
-      // at once kills those sessions and their clients throw an uncaught error.
-      // Wait for them to leave, and force only as a last resort.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await cleanup.query(`drop database if exists ${name}${attempt < 50 ? '' : ' with (force)'}`);
-          break;
-        } catch (error) {
-          if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-      }
-      await cleanup.end();
-    },
-  };
+  return { ...database, close: () => dropTestDatabase(database, name) };
+}
+
+/** Closes the pool and drops its PostgreSQL test database. */
+export async function dropTestDatabase(database: Database, name: string): Promise<void> {
+  await database.close();
+  const cleanup = new pg.Client({ connectionString: pgAdminUrl });
+  await cleanup.connect();
+  // pg's pool resolves end() before its sockets have closed; forcing the drop
+  // at once kills those sessions and their clients throw an uncaught error.
+  // Wait for them to leave, and force only as a last resort.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await cleanup.query(`drop database if exists ${name}${attempt < 50 ? '' : ' with (force)'}`);
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+  await cleanup.end();
 }

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database, Engine } from '../src/db/database.js';
-import { seedDemo } from '../src/demo/seed-demo.js';
 import { buildApp } from '../src/http/app.js';
 import type { SessionOptions } from '../src/auth/auth.service.js';
-import { createTestDatabase } from './engines.js';
+import { createDemoDatabase } from './demo-template.js';
 
 export interface DemoIds {
   provinceId: number;
@@ -133,8 +132,7 @@ export async function startTestApp(
   engine: Engine,
   options: { session?: SessionOptions } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(engine);
-  await seedDemo(database.db);
+  const database = await createDemoDatabase(engine);
   const app = await buildApp({ database, session: options.session ?? testSessionOptions });
   await app.ready();
   const ids = await findIds(database);
