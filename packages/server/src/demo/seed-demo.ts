@@ -13,6 +13,7 @@ import { demoHouseholdBook } from './household-book-demo.js';
 import { personBookColumns, seedHouseholdBooks } from './seed-household-book.js';
 import { seedCellLife } from './seed-cell-life.js';
 import { seedFieldWork } from './seed-field-work.js';
+import { seedYearly } from './seed-yearly.js';
 
 /** Ids derived from codes, so the demo has the same ids on every machine and every run. */
 const demoNamespace = '6f1c9a52-5d1e-4c55-9b8e-3a1f0c2d7e44';
@@ -257,6 +258,8 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
     // Meetings, oversight, results, commendations and mass organisations (seed-cell-life.ts).
     const cellLife = await seedCellLife(trx, data, { units, demoId, now, passwordHashes });
     extraAccounts.push(...cellLife.accounts);
+    // Ratings by steps, 4 tốt, the household model, targets and models (seed-yearly.ts).
+    await seedYearly(trx, data, cellLife, { units, demoId, now });
     // Visits, help plans and poverty reviews (seed-field-work.ts).
     await seedFieldWork(data, {
       householdByCode,
