@@ -13,6 +13,7 @@ import type { SessionUser } from '@caunoi/domain';
 import { cellLifeNavItems } from './nav-items.cell-life';
 import { fieldWorkNavItems } from './nav-items.field-work';
 import { importNavItems } from './nav-items.import';
+import { yearlyNavItems } from './nav-items.yearly';
 import type { MessageKey } from '../i18n/dictionary.vi';
 
 export interface NavItem {
@@ -50,6 +51,7 @@ export function navItems(user: SessionUser): NavItem[] {
         match: (p) => p.startsWith('/households'),
       },
       petitionsItem,
+      ...yearlyNavItems(user),
     ];
   }
   const overview = `/units/${user.scopeUnitId}`;
@@ -106,6 +108,7 @@ export function navItems(user: SessionUser): NavItem[] {
     },
     ...fieldWorkNavItems(user),
     ...cellLifeNavItems(user),
+    ...yearlyNavItems(user),
     ...importNavItems(user),
   ];
 }

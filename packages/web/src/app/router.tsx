@@ -26,6 +26,9 @@ const MeetingFormPage = lazy(() => import('../features/meetings/MeetingFormPage'
 const OversightPage = lazy(() => import('../features/oversight/OversightPage'));
 const AwardsPage = lazy(() => import('../features/awards/AwardsPage'));
 const MassOrgsPage = lazy(() => import('../features/mass-orgs/MassOrgsPage'));
+const RatingsPage = lazy(() => import('../features/ratings/RatingsPage'));
+const TargetsPage = lazy(() => import('../features/yearly/TargetsPage'));
+const FourGoodPage = lazy(() => import('../features/yearly/FourGoodPage'));
 const WorklistPage = lazy(() => import('../features/worklist/WorklistPage'));
 const VisitCoveragePage = lazy(() => import('../features/visits/VisitCoveragePage'));
 const HelpOutcomesPage = lazy(() => import('../features/help-plans/HelpOutcomesPage'));
@@ -63,6 +66,9 @@ export const router = createBrowserRouter([
           { path: 'oversight', element: <OversightPage /> },
           { path: 'awards', element: <AwardsPage /> },
           { path: 'mass-organisations', element: <MassOrgsPage /> },
+          { path: 'ratings', element: <RatingsPage /> },
+          { path: 'targets', element: <TargetsPage /> },
+          { path: 'four-good', element: <FourGoodPage /> },
           { path: 'worklist', element: <WorklistPage /> },
           { path: 'visits', element: <VisitCoveragePage /> },
           { path: 'help-plans', element: <HelpOutcomesPage /> },

@@ -1,5 +1,6 @@
 import { assignmentsEn } from './dictionary.assignments.en';
 import { cellLifeEn } from './dictionary.cell-life.en';
+import { yearlyEn } from './dictionary.yearly.en';
 import { fieldWorkEn } from './dictionary.field-work.en';
 import { householdBookEn } from './dictionary.household-book.en';
 import { importEn } from './dictionary.import.en';
@@ -232,4 +233,5 @@ export const en: Record<MessageKey, string> = {
   ...fieldWorkEn,
   ...householdBookEn,
   ...importEn,
+  ...yearlyEn,
 };

@@ -1,5 +1,6 @@
 import { assignmentsVi } from './dictionary.assignments.vi';
 import { cellLifeVi } from './dictionary.cell-life.vi';
+import { yearlyVi } from './dictionary.yearly.vi';
 import { fieldWorkVi } from './dictionary.field-work.vi';
 import { householdBookVi } from './dictionary.household-book.vi';
 import { importVi } from './dictionary.import.vi';
@@ -232,6 +233,7 @@ export const vi = {
   ...fieldWorkVi,
   ...householdBookVi,
   ...importVi,
+  ...yearlyVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
