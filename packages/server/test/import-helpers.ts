@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import type { ImportReport, ImportStreamLine } from '@caunoi/domain';
 import type { Database } from '../src/db/database.js';
+import { tableFingerprint } from './table-fingerprint.js';
 
 /** Shared by the import tests and the matrix: workbooks built cell by cell, uploads, fingerprints. */
 
@@ -89,12 +89,4 @@ export const importTables = [
   'audit_log',
 ] as const;
 
-export async function fingerprint(database: Database): Promise<string> {
-  const hash = createHash('sha256');
-  for (const table of importTables) {
-    const rows = await database.db.selectFrom(table).selectAll().execute();
-    const lines = rows.map((r) => JSON.stringify(r)).sort();
-    hash.update(`${table}:${lines.length}:${lines.join('\n')}`);
-  }
-  return hash.digest('hex');
-}
+export const fingerprint = (database: Database) => tableFingerprint(database, importTables);
