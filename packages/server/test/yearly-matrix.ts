@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  createRatingFrameworkInput,
   registerHouseholdModelInput,
   saveCulturalUnitInput,
   saveFourGoodInput,
@@ -208,6 +209,24 @@ const fixedId = '0193a000-0000-7000-8000-0000000000aa';
 export const yearlyWriteRoutes: WriteRoute[] = [
   {
     method: 'POST',
+    pattern: '/api/v1/rating-frameworks',
+    url: () => '/api/v1/rating-frameworks',
+    schema: createRatingFrameworkInput,
+    valid: () => ({
+      code: 'QD-X',
+      name: 'Khung kiểm thử',
+      subject: 'cell',
+      validFrom: '2099-01-01',
+      maxScore: 100,
+      excellentCapPercent: 20,
+      groups: [
+        { code: 'G', name: 'Nhóm', maxPoints: 100, items: [{ code: 'I', text: 'Tiêu chí', maxPoints: 100 }] },
+      ],
+      levels: [{ level: 'good', minScore: 0 }],
+    }),
+  },
+  {
+    method: 'POST',
     pattern: '/api/v1/ratings/steps',
     url: () => '/api/v1/ratings/steps',
     schema: takeRatingStepInput,
@@ -278,6 +297,8 @@ export const yearlyWriteRoutes: WriteRoute[] = [
 ];
 
 export const yearlyTables = [
+  'rating_frameworks',
+  'rating_framework_items',
   'ratings',
   'rating_steps',
   'four_good_registrations',

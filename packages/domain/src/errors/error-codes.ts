@@ -311,6 +311,11 @@ export const errorCodes = {
     vi: 'Chưa có khung tiêu chí đánh giá, xếp loại áp dụng cho năm này.',
     en: 'No rating framework applies to this year.',
   },
+  RATING_FRAMEWORK_OVERLAP: {
+    status: 409,
+    vi: 'Phiên bản mới phải có hiệu lực sau ngày bắt đầu của các phiên bản trước cùng đối tượng.',
+    en: 'A new version must take effect after the start of the earlier versions for the same subject.',
+  },
   RATING_STEP_NOT_ALLOWED: {
     status: 409,
     vi: 'Không thể thực hiện bước này: phải qua đủ các bước trước (tự đánh giá → đề xuất → quyết định).',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkExcellentCap } from './excellent-cap.js';
 import { rateScoreSheet } from './rate-score-sheet.js';
-import type { RatingFramework } from './rating-framework.schema.js';
+import { frameworkIssues, type RatingFramework } from './rating-framework.schema.js';
 import { nextRatingState, pendingStep } from './rating-steps.js';
 
 /** The shape of Quy định 366-QĐ/TW: general criteria 30, task results 70, four levels, triggers. */
@@ -194,6 +194,34 @@ describe('rating steps', () => {
       'propose',
       'decide',
       null,
+    ]);
+  });
+});
+
+describe('frameworkIssues', () => {
+  it('accepts the 366 shape and names every inconsistency of a new version', () => {
+    expect(frameworkIssues(framework)).toEqual([]);
+    const broken = {
+      ...framework,
+      groups: [
+        { ...framework.groups[0]!, maxPoints: 35 },
+        {
+          ...framework.groups[1]!,
+          items: [...framework.groups[1]!.items, { code: 'C1', text: 'x', maxPoints: 5 }],
+        },
+      ],
+      levels: [...framework.levels.filter((l) => l.minScore > 0), { level: 'good' as const, minScore: 120 }],
+      triggers: [...framework.triggers, framework.triggers[0]!],
+    };
+    expect(frameworkIssues(broken).map((i) => i.message)).toEqual([
+      'groups add up to 105, not 100',
+      'items add up to 30, not 35',
+      'items add up to 75, not 70',
+      'item codes repeat',
+      'a level repeats',
+      'no level starts at 0',
+      'a level starts above the whole score',
+      'trigger codes repeat',
     ]);
   });
 });

@@ -73,3 +73,94 @@ export async function listFrameworks(
       .map((t) => ({ code: t.code, text: t.text, forcesLevel: t.forces_level as ResultLevel })),
   }));
 }
+
+/** The latest version of a subject's framework (by start date), whatever its end. */
+export async function latestFrameworkOf(db: Kysely<DB>, subject: RatingSubject) {
+  return db
+    .selectFrom('rating_frameworks')
+    .select(['id', 'valid_from', 'valid_to'])
+    .where('subject', '=', subject)
+    .orderBy('valid_from', 'desc')
+    .executeTakeFirst();
+}
+
+export async function endFramework(db: Kysely<DB>, id: string, validTo: string, now: string): Promise<void> {
+  await db
+    .updateTable('rating_frameworks')
+    .set({ valid_to: validTo, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Writes a framework version and its rows; ids of the rows are made by the caller. */
+export async function insertFramework(
+  db: Kysely<DB>,
+  f: Omit<RatingFramework, 'validTo'> & { validTo: string | null },
+  newId: () => string,
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('rating_frameworks')
+    .values({
+      id: f.id,
+      code: f.code,
+      name: f.name,
+      source: f.source,
+      subject: f.subject,
+      valid_from: f.validFrom,
+      valid_to: f.validTo,
+      max_score: f.maxScore,
+      excellent_cap_percent: f.excellentCapPercent,
+      cap_basis: f.capBasis,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  for (const [g, group] of f.groups.entries()) {
+    const groupId = newId();
+    await db
+      .insertInto('rating_framework_groups')
+      .values({
+        id: groupId,
+        framework_id: f.id,
+        position: g,
+        code: group.code,
+        name: group.name,
+        max_points: group.maxPoints,
+      })
+      .execute();
+    await db
+      .insertInto('rating_framework_items')
+      .values(
+        group.items.map((item, position) => ({
+          id: newId(),
+          framework_id: f.id,
+          group_id: groupId,
+          position,
+          code: item.code,
+          text: item.text,
+          max_points: item.maxPoints,
+        })),
+      )
+      .execute();
+  }
+  await db
+    .insertInto('rating_framework_levels')
+    .values(f.levels.map((l) => ({ framework_id: f.id, level: l.level, min_score: l.minScore })))
+    .execute();
+  if (f.triggers.length > 0) {
+    await db
+      .insertInto('rating_framework_triggers')
+      .values(
+        f.triggers.map((t, position) => ({
+          id: newId(),
+          framework_id: f.id,
+          position,
+          code: t.code,
+          text: t.text,
+          forces_level: t.forcesLevel,
+        })),
+      )
+      .execute();
+  }
+}

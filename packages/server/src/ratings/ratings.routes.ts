@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
+  createRatingFrameworkInput,
   ratingBoard,
   ratingBoardQuery,
   ratingFramework,
@@ -12,7 +13,7 @@ import {
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
-import { getFrameworks, getRatingBoard, takeRatingStep } from './ratings.service.js';
+import { createFramework, getFrameworks, getRatingBoard, takeRatingStep } from './ratings.service.js';
 
 export function registerRatingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -27,6 +28,19 @@ export function registerRatingRoutes(app: FastifyInstance, db: Kysely<DB>): void
       },
     },
     async (request) => ({ items: await getFrameworks(db, actorOf(request), request.query) }),
+  );
+  r.post(
+    '/api/v1/rating-frameworks',
+    {
+      schema: {
+        tags: ['ratings'],
+        summary:
+          'A new framework version (a new regulation); the previous version of the subject ends the day before',
+        body: createRatingFrameworkInput,
+        response: { 200: ratingFramework },
+      },
+    },
+    async (request) => createFramework(db, actorOf(request), request.body),
   );
   r.get(
     '/api/v1/ratings',

@@ -8,6 +8,7 @@ import {
   resultLevelLabels,
   toTenths,
   type CapWarning,
+  type CreateRatingFrameworkInput,
   type Rating,
   type RatingBoard,
   type RatingBoardQuery,
@@ -28,7 +29,12 @@ import { loadMemberInScope } from '../members/members.service.js';
 import { writeUnitResult } from '../results/unit-results.service.js';
 import { loadUnitInScope } from '../units/units.service.js';
 import { findUnitById, type UnitRow } from '../units/units.repository.js';
-import { listFrameworks } from './rating-frameworks.repository.js';
+import {
+  endFramework,
+  insertFramework,
+  latestFrameworkOf,
+  listFrameworks,
+} from './rating-frameworks.repository.js';
 import {
   advanceRating,
   displayNameOf,
@@ -61,6 +67,53 @@ export async function getFrameworks(
   return listFrameworks(db, {
     subject: query.subject,
     validOn: query.year ? `${query.year}-12-31` : undefined,
+  });
+}
+
+/** The day before an ISO date. */
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A new framework version (a new regulation): its rows as given, in force from
+ * `validFrom`; the subject's version before it ends the day before. Ratings
+ * already started keep the version they started with.
+ */
+export async function createFramework(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: CreateRatingFrameworkInput,
+): Promise<RatingFramework> {
+  requirePermission(actor, 'catalogue.write');
+  return db.transaction().execute(async (trx) => {
+    const previous = await latestFrameworkOf(trx, input.subject);
+    if (previous && previous.valid_from >= input.validFrom) throw new AppError('RATING_FRAMEWORK_OVERLAP');
+    const now = nowIso();
+    if (previous && (previous.valid_to === null || previous.valid_to >= input.validFrom)) {
+      await endFramework(trx, previous.id, dayBefore(input.validFrom), now);
+    }
+    const id = uuidv7();
+    await insertFramework(
+      trx,
+      { ...input, id, source: input.source ?? null, validTo: null },
+      () => uuidv7(),
+      now,
+    );
+    await recordAudit(trx, actor, {
+      action: 'create',
+      entity: 'rating_framework',
+      entityId: id,
+      changes: {
+        code: input.code,
+        subject: input.subject,
+        validFrom: input.validFrom,
+        previous: previous?.id ?? null,
+      },
+    });
+    return (await listFrameworks(trx, { ids: [id] }))[0]!;
   });
 }
 

@@ -326,4 +326,46 @@ describe.each(engines)('yearly ratings on %s', (engine) => {
     expect(figures.ratings.cells.good).toBeGreaterThanOrEqual(1);
     expect(figures.ratings.inProgress).toMatchObject({ cells: 6, members: 1 });
   });
+  it('takes a new regulation as a new version: no code, the old version ends the day before', async () => {
+    const f = frameworks.member!;
+    const version = {
+      code: 'QD-MOI-2027',
+      name: 'Khung tiêu chí mới (kiểm thử)',
+      source: 'Quy định mới',
+      subject: 'member',
+      validFrom: '2027-01-01',
+      maxScore: 100,
+      excellentCapPercent: 15,
+      groups: f.groups.map((g) => ({ code: g.code, name: g.name, maxPoints: g.maxPoints, items: g.items })),
+      levels: [
+        { level: 'excellent', minScore: 95 },
+        { level: 'good', minScore: 80 },
+        { level: 'completed', minScore: 60 },
+        { level: 'not_completed', minScore: 0 },
+      ],
+      triggers: [{ code: 'KY-LUAT', text: 'Bị thi hành kỷ luật trong năm', forcesLevel: 'not_completed' }],
+    };
+    expect((await leader.post('/api/v1/rating-frameworks', version)).statusCode).toBe(403);
+    const broken = await staff.post('/api/v1/rating-frameworks', { ...version, maxScore: 90 });
+    expect(broken.statusCode).toBe(400);
+    const created = await staff.post('/api/v1/rating-frameworks', version);
+    expect(created.statusCode, created.body).toBe(200);
+    expect(
+      errorCodeOf(await staff.post('/api/v1/rating-frameworks', { ...version, validFrom: '2026-06-01' })),
+    ).toBe('RATING_FRAMEWORK_OVERLAP');
+    const y2026 = (await leader.get('/api/v1/rating-frameworks?subject=member&year=2026')).json() as {
+      items: RatingFramework[];
+    };
+    expect(y2026.items.map((x) => [x.id, x.validTo])).toEqual([[f.id, '2026-12-31']]);
+    const response = await step(secretary, {
+      subject: 'member',
+      memberId: t.ids.otherThanhAnMemberId,
+      year: 2027,
+      step: 'self_assess',
+      scores: sheetFor(f, 92),
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const rating = (response.json() as RatingStepResult).rating;
+    expect(rating).toMatchObject({ frameworkId: (created.json() as RatingFramework).id, level: 'good' });
+  });
 });
