@@ -77,6 +77,9 @@ describe('yearly work in the browser', () => {
         await figures.getByText(text, { exact: true }).waitFor();
       await expect.poll(() => page.getByTestId('indicator-row').count()).toBe(40);
       await expect.poll(() => page.getByTestId('ntm-criterion').count()).toBe(19);
+      // The commune ticks one more criterion met: the figure follows.
+      await page.getByTestId('ntm-criterion').filter({ hasText: 'Môi trường' }).click();
+      await figures.getByText('18/19', { exact: true }).waitFor();
 
       await page.goto(`${server.url}/four-good?year=2023`);
       const model = page.getByTestId('household-model');

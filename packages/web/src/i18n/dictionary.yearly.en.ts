@@ -51,6 +51,8 @@ export const yearlyEn: Record<keyof typeof yearlyVi, string> = {
   'targets.newIndicator': 'Add indicator',
   'targets.save': 'Save',
   'targets.saved': 'Indicator saved.',
+  'targets.newModel': 'Add model',
+  'targets.modelSaved': 'Model saved.',
   'targets.empty': 'No records for this year.',
   'targets.kind': 'Kind',
   'targets.name': 'Name',

@@ -51,6 +51,8 @@ export const yearlyVi = {
   'targets.newIndicator': 'Thêm chỉ tiêu',
   'targets.save': 'Lưu',
   'targets.saved': 'Đã lưu chỉ tiêu.',
+  'targets.newModel': 'Thêm mô hình',
+  'targets.modelSaved': 'Đã lưu mô hình.',
   'targets.empty': 'Chưa có dữ liệu cho năm này.',
   'targets.kind': 'Loại',
   'targets.name': 'Tên',

@@ -16,6 +16,8 @@ import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
 import { useUnit } from '../units/queries';
 import { IndicatorDialog } from './IndicatorDialog';
+import { ModelDialog } from './ModelDialog';
+import { useSaveNtmResults } from './mutations';
 import { useYearlyFigures, useYearlyTargets } from './queries';
 
 const thisYear = Number(todayInVietnam().slice(0, 4));
@@ -45,10 +47,15 @@ export default function TargetsPage() {
   const figures = useYearlyFigures(unitId, year);
   const targets = useYearlyTargets(unitId, year);
   const [adding, setAdding] = useState(false);
+  const [addingModel, setAddingModel] = useState(false);
+  const saveNtm = useSaveNtmResults();
   const f = figures.data?.targets;
   const share = (s: { achieved: number; total: number } | undefined) =>
     s ? `${s.achieved}/${s.total}` : '…';
   const canAdd = can(user.role, 'target.write') && unit.data?.kind === 'commune_committee';
+  const canAddModel =
+    can(user.role, 'movement.write') &&
+    ['commune_committee', 'cell', 'base_cell'].includes(unit.data?.kind ?? '');
 
   return (
     <>
@@ -152,6 +159,18 @@ export default function TargetsPage() {
                 key={c.code}
                 color={c.achieved === null ? undefined : c.achieved ? 'green' : 'red'}
                 data-testid="ntm-criterion"
+                // A committee account ticks a criterion on or off with a click.
+                style={can(user.role, 'target.write') ? { cursor: 'pointer' } : undefined}
+                onClick={
+                  can(user.role, 'target.write')
+                    ? () =>
+                        saveNtm.mutate({
+                          unitId: n.unitId,
+                          year,
+                          results: [{ code: c.code, achieved: c.achieved !== true }],
+                        })
+                    : undefined
+                }
               >
                 {c.code.replace('TC', '')}. {c.name}
               </Tag>
@@ -177,7 +196,18 @@ export default function TargetsPage() {
           ]}
         />
       </Card>
-      <Card size="small" className="section" title={t('targets.models')}>
+      <Card
+        size="small"
+        className="section"
+        title={t('targets.models')}
+        extra={
+          canAddModel ? (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingModel(true)}>
+              {t('targets.newModel')}
+            </Button>
+          ) : null
+        }
+      >
         <Table<MassMobilisationModel>
           rowKey="id"
           size="small"
@@ -200,6 +230,7 @@ export default function TargetsPage() {
         />
       </Card>
       {adding ? <IndicatorDialog unitId={unitId} year={year} onClose={() => setAdding(false)} /> : null}
+      {addingModel ? <ModelDialog unitId={unitId} year={year} onClose={() => setAddingModel(false)} /> : null}
     </>
   );
 }

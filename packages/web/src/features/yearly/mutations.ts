@@ -3,6 +3,8 @@ import type {
   FourGoodRegistration,
   MassMobilisationModel,
   ResolutionIndicator,
+  SaveNtmResultsInput,
+  YearlyTargets,
   SaveFourGoodInput,
   SaveMassMobilisationModelInput,
   SaveResolutionIndicatorInput,
@@ -24,3 +26,5 @@ export const useSaveModel = () =>
   useYearlyMutation<SaveMassMobilisationModelInput, MassMobilisationModel>('/yearly/models');
 export const useSaveFourGood = () =>
   useYearlyMutation<SaveFourGoodInput, FourGoodRegistration>('/yearly/four-good');
+export const useSaveNtmResults = () =>
+  useYearlyMutation<SaveNtmResultsInput, YearlyTargets['ntm'][number]>('/yearly/ntm-results');
