@@ -37,3 +37,4 @@ export * from './mass-orgs/mass-org.schema.js';
 export * from './poverty/index.js';
 export * from './visits/index.js';
 export * from './help-plans/index.js';
+export * from './dashboard/index.js';

@@ -11,6 +11,7 @@ import { registerAuditRoutes } from '../audit/audit.routes.js';
 import { registerAuthRoutes, registerSessionHook } from '../auth/auth.routes.js';
 import { defaultSessionOptions, type SessionOptions } from '../auth/auth.service.js';
 import { registerCoverageRoutes } from '../coverage/coverage.routes.js';
+import { registerDashboardRoutes } from '../dashboard/dashboard.routes.js';
 import type { Database } from '../db/database.js';
 import { registerHouseholdRoutes } from '../households/households.routes.js';
 import { registerHolidayRoutes } from '../holidays/holidays.routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerExportRoutes(app, db);
   registerFieldWorkRoutes(app, db);
   registerYearlyWorkRoutes(app, db);
+  registerDashboardRoutes(app, db);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

@@ -58,6 +58,14 @@ async function place(db: Kysely<DB>, rows: CareRow[], asOf: string): Promise<Pla
   });
 }
 
+/**
+ * Every household in care under `path` placed on its cadence today, for the
+ * dashboard's list behind "overdue" and "due" (the scope is checked by the caller).
+ */
+export async function listCareStates(db: Kysely<DB>, path: string, asOf: string): Promise<Placed[]> {
+  return place(db, await listCareRows(db, { path, onDate: asOf }), asOf);
+}
+
 function itemOf(placed: Placed): WorklistItem {
   const { memberId: _m, memberName: _n, cellId: _c, cellName: _cn, ...item } = placed;
   return item;

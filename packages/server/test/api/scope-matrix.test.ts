@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { assignmentCases } from '../assignment-matrix.js';
 import { cellLifeCases } from '../cell-life-matrix.js';
+import { dashboardCases } from '../dashboard-matrix.js';
 import { fieldWorkCases } from '../field-work-matrix.js';
 import { householdBookCases } from '../household-book-matrix.js';
 import { importExportCases } from '../import-export-matrix.js';
@@ -268,6 +269,7 @@ const cases: Case[] = [
   ...householdBookCases,
   ...importExportCases,
   ...yearlyCases,
+  ...dashboardCases,
 ];
 
 const engines = await testEngines();

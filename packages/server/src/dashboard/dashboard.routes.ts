@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { dashboard, dashboardQuery, dashboardRecords, dashboardRecordsQuery } from '@caunoi/domain';
+import type { DB } from '../db/schema.js';
+import { actorOf } from '../http/request-context.js';
+import { getDashboard, getDashboardRecords } from './dashboard.service.js';
+
+export function registerDashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/dashboard',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary:
+          "A unit's figures for a period: coverage, visits, poverty by year, help, petitions, ratings, targets",
+        querystring: dashboardQuery,
+        response: { 200: dashboard },
+      },
+    },
+    async (request) => getDashboard(db, actorOf(request), request.query),
+  );
+  r.get(
+    '/api/v1/dashboard/records',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary: 'The records behind one dashboard figure, paged (the read is recorded)',
+        querystring: dashboardRecordsQuery,
+        response: { 200: dashboardRecords },
+      },
+    },
+    async (request) => getDashboardRecords(db, actorOf(request), request.query),
+  );
+}

@@ -1,0 +1,163 @@
+import type { Kysely } from 'kysely';
+import {
+  resolvePeriod,
+  todayInVietnam,
+  toPage,
+  type Dashboard,
+  type DashboardQuery,
+  type DashboardRecords,
+  type DashboardRecordsQuery,
+} from '@caunoi/domain';
+import type { Actor } from '../auth/actor.js';
+import { recordAudit } from '../audit/audit.repository.js';
+import { coverageReport, loadCoverageUnit } from '../coverage/coverage.service.js';
+import type { DB } from '../db/schema.js';
+import { AppError } from '../errors/app-error.js';
+import { getHelpOutcomes } from '../help-plans/help-outcomes.service.js';
+import { petitionFigures } from '../petitions/petition-figures.service.js';
+import { getVisitCoverage, listCareStates } from '../visits/worklist.service.js';
+import { yearlyFigures } from '../yearly/yearly-figures.repository.js';
+import {
+  listEscapedPoverty,
+  listHelpedHouseholds,
+  listHouseholdsOn,
+  listHouseholdsWithPoverty,
+  listPetitionsIn,
+  povertyByYear,
+  type RecordRow,
+  type Slice,
+} from './dashboard.repository.js';
+
+function periodOf(query: { from?: string | undefined; to?: string | undefined }, today: string) {
+  const period = resolvePeriod(query.from, query.to, today);
+  if (period.from > period.to) throw new AppError('INVALID_DATES', { field: 'from' });
+  return { ...period, year: Number(period.to.slice(0, 4)) };
+}
+
+/**
+ * A unit's dashboard for a period. Each section is the answer of the service
+ * that owns those figures, so the dashboard never counts differently from the
+ * page that shows them in detail; only the poverty series is counted here.
+ * Members follow households, not figures: 403, as for coverage.
+ */
+export async function getDashboard(db: Kysely<DB>, actor: Actor, query: DashboardQuery): Promise<Dashboard> {
+  const unit = await loadCoverageUnit(db, actor, query.unitId);
+  const today = todayInVietnam();
+  const { from, to, year } = periodOf(query, today);
+  const coverageDate = to < today ? to : undefined;
+  const coverage = await coverageReport(db, actor, { unitId: unit.id, date: coverageDate });
+  const visits = await getVisitCoverage(db, actor, { unitId: unit.id, groupBy: 'cell' });
+  const help = await getHelpOutcomes(db, actor, { unitId: unit.id, year });
+  const {
+    unitId: _u,
+    unitName: _n,
+    from: _f,
+    to: _t,
+    byCategory: _c,
+    byCell: _bc,
+    ...petitions
+  } = await petitionFigures(db, actor, { unitId: unit.id, from, to });
+  const { unitId: _hu, unitName: _hn, year: _hy, byCell: _hc, ...helpFigures } = help;
+  return {
+    unit: coverage.unit,
+    from,
+    to,
+    year,
+    coverage: { ...coverage.totals, date: coverage.date },
+    visits: { ...visits.total, asOf: visits.asOf },
+    poverty: await povertyByYear(db, unit.path, Number(from.slice(0, 4)) - 1, year),
+    help: helpFigures,
+    petitions,
+    yearly: await yearlyFigures(db, { unitId: unit.id, path: unit.path }, year),
+  };
+}
+
+/**
+ * The records behind one figure of the dashboard, a page at a time, under
+ * the same scope and with the same definition as the figure. Households and
+ * petitions are personal data: every page read is recorded.
+ */
+export async function getDashboardRecords(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: DashboardRecordsQuery,
+): Promise<DashboardRecords> {
+  const unit = await loadCoverageUnit(db, actor, query.unitId);
+  const today = todayInVietnam();
+  const { from, to, year } = periodOf(query, today);
+  const slice: Slice = { limit: query.limit + 1, offset: query.offset };
+  const path = unit.path;
+  const date = to < today ? to : today;
+  let rows: RecordRow[];
+  let kind: 'household' | 'petition' = 'household';
+  switch (query.figure) {
+    case 'households':
+    case 'householdsUnassigned':
+      rows = await listHouseholdsOn(db, path, date, query.figure === 'householdsUnassigned', slice);
+      break;
+    case 'poor':
+    case 'nearPoor':
+      rows = await listHouseholdsWithPoverty(
+        db,
+        path,
+        query.year ?? year,
+        query.figure === 'poor' ? 'poor' : 'near_poor',
+        slice,
+      );
+      break;
+    case 'escapedPoverty':
+      rows = await listEscapedPoverty(db, path, year, slice);
+      break;
+    case 'helpedToLoan':
+      rows = await listHelpedHouseholds(db, path, year, 'loan', slice);
+      break;
+    case 'advisedOnBusiness':
+      rows = await listHelpedHouseholds(db, path, year, 'business_guidance', slice);
+      break;
+    case 'visitsOverdue':
+    case 'visitsDue': {
+      // Visit states are judged in code on today's cadence (as the worklist does), then paged.
+      const state = query.figure === 'visitsOverdue' ? 'overdue' : 'due';
+      rows = (await listCareStates(db, path, today))
+        .filter((p) => p.state === state)
+        .slice(slice.offset, slice.offset + slice.limit)
+        .map((p) => ({
+          id: p.householdId,
+          code: p.code,
+          label: p.headName,
+          cell_name: p.cellName,
+          detail: p.overdueSince ?? p.dueBy,
+        }));
+      break;
+    }
+    default: {
+      kind = 'petition';
+      const pick =
+        query.figure === 'petitionsAnsweredOnTime'
+          ? 'answeredOnTime'
+          : query.figure === 'petitionsAnsweredLate'
+            ? 'answeredLate'
+            : 'received';
+      rows = await listPetitionsIn(db, { path, onDate: today, from, to }, pick, slice);
+    }
+  }
+  await recordAudit(db, actor, {
+    action: 'read',
+    entity: 'dashboard_records',
+    entityId: unit.id,
+    orgId: unit.org_id,
+    changes: { figure: query.figure, from, to, year: query.year ?? year, offset: query.offset },
+  });
+  const page = toPage(
+    rows.map((r) => ({
+      kind,
+      id: r.id,
+      code: r.code,
+      label: r.label,
+      cellName: r.cell_name,
+      detail: r.detail,
+    })),
+    query,
+  );
+  return { figure: query.figure, ...page };
+}
