@@ -169,11 +169,7 @@ export interface AuditLogTable {
 }
 
 export interface DB
-  extends AssignmentScaleTables,
-    CellLifeTables,
-    HouseholdBookTables,
-    FieldWorkTables,
-    YearlyWorkTables {
+  extends AssignmentScaleTables, CellLifeTables, HouseholdBookTables, FieldWorkTables, YearlyWorkTables {
   org_units: OrgUnitTable;
   members: MemberTable;
   member_cells: MemberCellTable;
