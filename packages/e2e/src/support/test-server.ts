@@ -1,7 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inject } from 'vitest';
 import { startServer } from '@caunoi/server';
 import { webDist } from './paths.js';
 
@@ -28,7 +29,7 @@ async function freePort(): Promise<number> {
 
 /**
  * The real server, in process, on a fresh SQLite file (or the PostgreSQL
- * database named by CAUNOI_E2E_DATABASE_URL), seeded with the demo and serving
+ * database named by CAUNOI_E2E_DATABASE_URL), holding the demo and serving
  * the built web app.
  */
 export async function startTestServer(): Promise<TestServer> {
@@ -43,6 +44,9 @@ export async function startTestServer(): Promise<TestServer> {
     : undefined;
   const tempDir = postgres ? undefined : mkdtempSync(join(tmpdir(), 'caunoi-e2e-'));
   const databaseUrl = postgres ?? join(tempDir!, 'caunoi.db');
+  // The demo seeded once per run (global-setup.ts); the server then finds it seeded and keeps it.
+  const template = postgres ? '' : inject('caunoiDemoDb');
+  if (template) copyFileSync(template, databaseUrl);
   const port = await freePort();
   const started = await startServer(
     { databaseUrl, port, host: '127.0.0.1', webDir: webDist, secureCookies: false, publicUrl: undefined },
