@@ -20,13 +20,11 @@ describe.each(engines)('yearly figures equal direct counts on %s', (engine) => {
 
   it('for every scope and year', async () => {
     const db = t.database.db;
-    const all = <T extends 'org_units' | 'members' | 'ratings' | 'unit_results'>(table: T) =>
-      db.selectFrom(table).selectAll().execute();
     const [units, members, ratings, results] = await Promise.all([
-      all('org_units'),
-      all('members'),
-      all('ratings'),
-      all('unit_results'),
+      db.selectFrom('org_units').selectAll().execute(),
+      db.selectFrom('members').selectAll().execute(),
+      db.selectFrom('ratings').selectAll().execute(),
+      db.selectFrom('unit_results').selectAll().execute(),
     ]);
     const [indicators, ntm, cultural, models, fourGood, registrations] = await Promise.all([
       db.selectFrom('resolution_indicators').selectAll().execute(),

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Button, Card, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, List, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
 import {
   can,
   pendingStep,
@@ -17,6 +17,7 @@ import {
 } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { PageTitle } from '../../components/PageTitle';
+import { useIsPhone } from '../../components/use-is-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
 import { useUnit } from '../units/queries';
@@ -52,6 +53,44 @@ export default function RatingsPage() {
   const board = useRatingBoard(unitId, year, subject === 'all' ? undefined : subject);
   const frameworks = useFrameworks(year);
   const [open, setOpen] = useState<{ row: RatingBoardRow; step: RatingStep } | null>(null);
+  const isPhone = useIsPhone();
+  /** The next step this account may take for the row, or the same step again while the rating sits at it. */
+  const stepFor = (r: RatingBoardRow): { step: RatingStep; next: boolean } | null => {
+    if (!frameworks.data?.items.some((f) => f.subject === r.subject)) return null;
+    const next = pendingStep(r.rating?.state ?? null);
+    const state = r.rating?.state;
+    const again: RatingStep | null =
+      state === 'self_assessed'
+        ? 'self_assess'
+        : state === 'proposed'
+          ? 'propose'
+          : state === 'decided'
+            ? 'decide'
+            : null;
+    if (next && mayTake(user, r, next)) return { step: next, next: true };
+    if (again && mayTake(user, r, again)) return { step: again, next: false };
+    return null;
+  };
+  const stepButton = (r: RatingBoardRow) => {
+    const found = stepFor(r);
+    if (!found) return null;
+    return (
+      <Button
+        size="small"
+        type={found.next ? 'primary' : 'default'}
+        onClick={() => setOpen({ row: r, step: found.step })}
+      >
+        {label(ratingStepLabels[found.step])}
+      </Button>
+    );
+  };
+  const stateText = (r: RatingBoardRow) => (
+    <span data-testid="rating-state">{label(ratingStateLabels[r.rating?.state ?? 'not_started'])}</span>
+  );
+  const levelTag = (r: RatingBoardRow) =>
+    r.rating ? (
+      <Tag color={levelColor[r.rating.level]}>{label(resultLevelLabels[r.rating.level])}</Tag>
+    ) : null;
   const setParam = (key: string, value: string | number) => {
     const next = new URLSearchParams(params);
     next.set(key, String(value));
@@ -78,9 +117,7 @@ export default function RatingsPage() {
     {
       title: t('ratings.state'),
       width: 150,
-      render: (_: unknown, r) => (
-        <span data-testid="rating-state">{label(ratingStateLabels[r.rating?.state ?? 'not_started'])}</span>
-      ),
+      render: (_: unknown, r) => stateText(r),
     },
     {
       title: t('ratings.total'),
@@ -91,39 +128,9 @@ export default function RatingsPage() {
     {
       title: t('ratings.level'),
       width: 230,
-      render: (_: unknown, r) =>
-        r.rating ? (
-          <Tag color={levelColor[r.rating.level]}>{label(resultLevelLabels[r.rating.level])}</Tag>
-        ) : null,
+      render: (_: unknown, r) => levelTag(r),
     },
-    {
-      title: '',
-      width: 170,
-      render: (_: unknown, r) => {
-        const next = pendingStep(r.rating?.state ?? null);
-        const state = r.rating?.state;
-        // The next step, or the same step again while the rating sits at it.
-        const again: RatingStep | null =
-          state === 'self_assessed'
-            ? 'self_assess'
-            : state === 'proposed'
-              ? 'propose'
-              : state === 'decided'
-                ? 'decide'
-                : null;
-        const step = next && mayTake(user, r, next) ? next : again && mayTake(user, r, again) ? again : null;
-        if (!step || !frameworks.data?.items.some((f) => f.subject === r.subject)) return null;
-        return (
-          <Button
-            size="small"
-            type={step === next ? 'primary' : 'default'}
-            onClick={() => setOpen({ row: r, step })}
-          >
-            {label(ratingStepLabels[step])}
-          </Button>
-        );
-      },
-    },
+    { title: '', width: 170, render: (_: unknown, r) => stepButton(r) },
   ];
 
   return (
@@ -180,6 +187,28 @@ export default function RatingsPage() {
       <Card size="small" className="section">
         {board.isError ? (
           <ErrorState error={board.error} />
+        ) : isPhone ? (
+          <List<RatingBoardRow>
+            loading={board.isPending}
+            dataSource={board.data?.rows ?? []}
+            locale={{ emptyText: t('ratings.empty') }}
+            pagination={{ pageSize: 30, hideOnSinglePage: true, size: 'small' }}
+            renderItem={(r) => (
+              <List.Item data-testid="rating-row" extra={stepButton(r)}>
+                <List.Item.Meta
+                  title={r.memberName ?? r.unitName}
+                  description={
+                    <Space wrap size={4}>
+                      <Tag>{label(ratingSubjectLabels[r.subject])}</Tag>
+                      {stateText(r)}
+                      {r.rating ? `· ${r.rating.total.toLocaleString('vi-VN')}` : null}
+                      {levelTag(r)}
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
+          />
         ) : (
           <Table<RatingBoardRow>
             rowKey={(r) => `${r.subject}:${r.memberId ?? r.unitId}`}

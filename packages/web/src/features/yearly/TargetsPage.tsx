@@ -102,18 +102,15 @@ export default function TargetsPage() {
           <Statistic title={t('targets.families')} value={share(f?.culturalFamilies)} />
         </Col>
         <Col xs={12} md={8} lg={4}>
-          <Statistic
-            title={t('targets.models')}
-            value={figures.data ? figures.data.models.total : '…'}
-            suffix={
-              figures.data
-                ? t('targets.modelSplit', {
-                    collectives: figures.data.models.collectives,
-                    individuals: figures.data.models.individuals,
-                  })
-                : null
-            }
-          />
+          <Statistic title={t('targets.models')} value={figures.data ? figures.data.models.total : '…'} />
+          {figures.data ? (
+            <div className="muted" style={{ fontSize: 12 }}>
+              {t('targets.modelSplit', {
+                collectives: figures.data.models.collectives,
+                individuals: figures.data.models.individuals,
+              })}
+            </div>
+          ) : null}
         </Col>
       </Row>
       <Card size="small" className="section" title={t('targets.indicators')}>
