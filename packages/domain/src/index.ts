@@ -38,3 +38,4 @@ export * from './poverty/index.js';
 export * from './visits/index.js';
 export * from './help-plans/index.js';
 export * from './dashboard/index.js';
+export * from './reports/index.js';

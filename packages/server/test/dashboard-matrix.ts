@@ -1,10 +1,13 @@
-import type { Permission, Role } from '@caunoi/domain';
+import type { z } from 'zod';
+import { startReportJobInput, type Permission, type Role } from '@caunoi/domain';
 import type { ApiClient } from './api-client.js';
 import type { TestApp } from './fixture.js';
 
 /*
- * The dashboard endpoints for scope-matrix.test.ts: reads of a unit's figures
- * and of the records behind them. Members follow households, not figures.
+ * The dashboard and report endpoints for scope-matrix.test.ts (reads of a
+ * unit's figures, the records behind them, a report job) and the one write
+ * route for malformed-bodies.test.ts (starting a report job writes no table,
+ * so there are no tables to fingerprint). Members follow households, not figures.
  */
 interface Target {
   cellId: number;
@@ -35,5 +38,29 @@ export const dashboardCases: DashboardCase[] = [
     permission: 'read',
     refusedFor: ['member'],
     run: (c, x) => c.get(`/api/v1/dashboard/records?unitId=${x.cellId}&figure=poor&year=2023`),
+  },
+  {
+    name: 'POST model report job',
+    permission: 'read',
+    refusedFor: ['member'],
+    run: (c, x) => c.post('/api/v1/reports/jobs', { report: 'model', unitId: x.cellId, year: 2023 }),
+  },
+];
+
+interface WriteRoute {
+  method: 'POST' | 'PATCH' | 'PUT';
+  pattern: string;
+  url: (t: TestApp) => string;
+  schema: z.ZodType;
+  valid: (t: TestApp) => Record<string, unknown>;
+}
+
+export const reportWriteRoutes: WriteRoute[] = [
+  {
+    method: 'POST',
+    pattern: '/api/v1/reports/jobs',
+    url: () => '/api/v1/reports/jobs',
+    schema: startReportJobInput,
+    valid: (t) => ({ report: 'model', unitId: t.ids.thanhLocId, year: 2023 }),
   },
 ];

@@ -327,6 +327,11 @@ export const errorCodes = {
     en: 'The score sheet is invalid: check each item (all present, none above its maximum).',
   },
   TARGET_NOT_FOUND: { status: 404, vi: 'Không tìm thấy chỉ tiêu.', en: 'Target not found.' },
+  REPORT_NOT_READY: {
+    status: 409,
+    vi: 'Báo cáo đang được lập, chưa xong. Vui lòng chờ rồi thử lại.',
+    en: 'The report is still being built. Please wait and try again.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Hệ thống gặp lỗi. Vui lòng thử lại sau.',

@@ -21,6 +21,7 @@ import { registerMemberRoutes } from '../members/members.routes.js';
 import { registerNotificationRoutes } from '../notifications/notifications.routes.js';
 import { registerPetitionAttachmentRoutes } from '../petitions/petition-attachments.routes.js';
 import { registerPetitionRoutes } from '../petitions/petitions.routes.js';
+import { registerReportRoutes } from '../reports/reports.routes.js';
 import { registerUnitRoutes } from '../units/units.routes.js';
 import { registerUserRoutes } from '../users/users.routes.js';
 import { registerCellLifeRoutes } from './cell-life-routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerFieldWorkRoutes(app, db);
   registerYearlyWorkRoutes(app, db);
   registerDashboardRoutes(app, db);
+  registerReportRoutes(app, db);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));

@@ -22,6 +22,7 @@ import type { Database } from '../../src/db/database.js';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { assignmentTables, assignmentWriteRoutes } from '../assignment-matrix.js';
 import { cellLifeTables, cellLifeWriteRoutes } from '../cell-life-matrix.js';
+import { reportWriteRoutes } from '../dashboard-matrix.js';
 import { fieldWorkTables, fieldWorkWriteRoutes } from '../field-work-matrix.js';
 import { householdBookTables, householdBookWriteRoutes } from '../household-book-matrix.js';
 import { importExportWriteRoutes } from '../import-export-matrix.js';
@@ -192,6 +193,7 @@ const routes: WriteRoute[] = [
   ...householdBookWriteRoutes,
   ...importExportWriteRoutes,
   ...yearlyWriteRoutes,
+  ...reportWriteRoutes,
 ];
 
 /** Routes that write nothing a test could corrupt. */

@@ -34,6 +34,8 @@ const VisitCoveragePage = lazy(() => import('../features/visits/VisitCoveragePag
 const HelpOutcomesPage = lazy(() => import('../features/help-plans/HelpOutcomesPage'));
 const PovertyReviewPage = lazy(() => import('../features/poverty/PovertyReviewPage'));
 const ImportPage = lazy(() => import('../features/import/ImportPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const ModelReportPage = lazy(() => import('../features/reports/ModelReportPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -74,6 +76,8 @@ export const router = createBrowserRouter([
           { path: 'help-plans', element: <HelpOutcomesPage /> },
           { path: 'poverty/review', element: <PovertyReviewPage /> },
           { path: 'import', element: <ImportPage /> },
+          { path: 'dashboard', element: <DashboardPage /> },
+          { path: 'reports/model', element: <ModelReportPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

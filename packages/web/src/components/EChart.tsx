@@ -19,11 +19,16 @@ export function EChart({
   option,
   height,
   ariaLabel,
+  onClick,
 }: {
   option: EChartOption;
   height: number;
   ariaLabel: string;
+  /** A click on a bar: its series and category (the dashboard opens the records behind it). */
+  onClick?: (point: { seriesIndex: number; dataIndex: number }) => void;
 }) {
+  const clickHandler = useRef(onClick);
+  clickHandler.current = onClick;
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
 
@@ -31,6 +36,9 @@ export function EChart({
     if (!element.current) return;
     const instance = echarts.init(element.current, undefined, { renderer: 'canvas' });
     chart.current = instance;
+    instance.on('click', (params) =>
+      clickHandler.current?.({ seriesIndex: params.seriesIndex ?? 0, dataIndex: params.dataIndex }),
+    );
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element.current);
     return () => {
@@ -44,5 +52,12 @@ export function EChart({
     chart.current?.setOption(option, { notMerge: true });
   }, [option]);
 
-  return <div ref={element} style={{ width: '100%', height }} role="img" aria-label={ariaLabel} />;
+  return (
+    <div
+      ref={element}
+      style={{ width: '100%', height, cursor: onClick ? 'pointer' : undefined }}
+      role="img"
+      aria-label={ariaLabel}
+    />
+  );
 }

@@ -1,6 +1,7 @@
 import { assignmentsVi } from './dictionary.assignments.vi';
 import { cellLifeVi } from './dictionary.cell-life.vi';
 import { yearlyVi } from './dictionary.yearly.vi';
+import { reportsVi } from './dictionary.reports.vi';
 import { fieldWorkVi } from './dictionary.field-work.vi';
 import { householdBookVi } from './dictionary.household-book.vi';
 import { importVi } from './dictionary.import.vi';
@@ -234,6 +235,7 @@ export const vi = {
   ...householdBookVi,
   ...importVi,
   ...yearlyVi,
+  ...reportsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { vietnameseDateLine } from '@caunoi/domain';
 import './report-document.css';
 
 /**
@@ -38,15 +39,8 @@ export interface ReportDocumentProps {
   recipients?: string[];
 }
 
-/**
- * "Thạnh Lộc, ngày 28 tháng 11 năm 2026". Days below 10 and the months 1 and 2 take a leading
- * zero (Nghị định 30/2020/NĐ-CP, Hướng dẫn 36-HD/VPTW), so nothing can be added in front by hand.
- */
-export function vietnameseDateLine(place: string, date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
-  const pad = (n: number, padSmall: boolean) => (padSmall && n < 10 ? `0${n}` : String(n));
-  return `${place}, ngày ${pad(day!, true)} tháng ${pad(month!, month! < 3)} năm ${year}`;
-}
+// The date line is the domain's, so the Excel file writes the same words.
+export { vietnameseDateLine };
 
 export function ReportDocument({
   issuer,

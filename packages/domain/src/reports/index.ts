@@ -1,0 +1,2 @@
+export * from './model-report.schema.js';
+export * from './model-report-tables.js';

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Button, Drawer, Space, Table } from 'antd';
+import type { DashboardRecord } from '@caunoi/domain';
+import { ErrorState } from '../../components/ErrorState';
+import { formatDate } from '../../format/date';
+import { useI18n } from '../../i18n/i18n-context';
+import { useDashboardRecords, type Drill, type Period } from './queries';
+
+/** The records behind one dashboard figure, fifty at a time (the server records each read). */
+export function RecordsDrawer({
+  unitId,
+  period,
+  drill,
+  title,
+  onClose,
+}: {
+  unitId: number;
+  period: Period;
+  drill: Drill | null;
+  title: string;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const [offset, setOffset] = useState(0);
+  const records = useDashboardRecords(unitId, period, drill, offset);
+  const page = records.data;
+  const isPetition = page?.items[0]?.kind === 'petition';
+  return (
+    <Drawer
+      open={drill !== null}
+      onClose={onClose}
+      afterOpenChange={(open) => (open ? undefined : setOffset(0))}
+      title={title}
+      size="large"
+      data-testid="dashboard-records"
+    >
+      {records.isError ? (
+        <ErrorState error={records.error} onRetry={() => void records.refetch()} />
+      ) : (
+        <>
+          <Table<DashboardRecord>
+            size="small"
+            rowKey="id"
+            loading={records.isFetching}
+            dataSource={page?.items ?? []}
+            pagination={false}
+            columns={[
+              {
+                title: isPetition ? t('dashboard.receivedOn') : t('dashboard.code'),
+                dataIndex: 'code',
+                render: (code: string, r) =>
+                  r.kind === 'petition' ? formatDate(code) : <Link to={`/households/${r.id}`}>{code}</Link>,
+              },
+              {
+                title: isPetition ? t('dashboard.petitionTitle') : t('dashboard.head'),
+                dataIndex: 'label',
+                render: (label: string, r) =>
+                  r.kind === 'petition' ? <Link to={`/petitions/${r.id}`}>{label}</Link> : label,
+              },
+              { title: t('dashboard.cell'), dataIndex: 'cellName' },
+              { title: t('dashboard.detail'), dataIndex: 'detail', render: (d: string | null) => d ?? '' },
+            ]}
+          />
+          <Space style={{ marginTop: 12 }}>
+            <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 50))}>
+              {t('dashboard.previous')}
+            </Button>
+            <Button
+              disabled={!page || page.nextOffset === null}
+              onClick={() => page?.nextOffset != null && setOffset(page.nextOffset)}
+              data-testid="dashboard-records-next"
+            >
+              {t('dashboard.next')}
+            </Button>
+          </Space>
+        </>
+      )}
+    </Drawer>
+  );
+}
