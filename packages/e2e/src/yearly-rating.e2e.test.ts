@@ -4,7 +4,7 @@ import type { RatingBoard } from '@caunoi/domain';
 import { ApiSession } from './support/api-session.js';
 import { launchChromium, viewports } from './support/chromium.js';
 import { startTestServer, type TestServer } from './support/test-server.js';
-import { demoPassword, logIn } from './support/ui.js';
+import { demoPassword, horizontalOverflow, logIn } from './support/ui.js';
 
 /**
  * Year 2023 of the demo: the member of Thạnh An scores their own sheet, the
@@ -26,9 +26,14 @@ describe('yearly work in the browser', () => {
     await server?.close();
   });
 
-  it('a member self-assesses on the score sheet with a live total and level', async () => {
+  it('a member self-assesses on the score sheet with a live total and level, on a phone', async () => {
     const member = await ApiSession.login(server.url, 'dangvien.thanhan', demoPassword);
-    const context = await browser.newContext({ viewport: viewports.desktop, locale: 'vi-VN' });
+    const context = await browser.newContext({
+      viewport: viewports.phone,
+      locale: 'vi-VN',
+      isMobile: true,
+      hasTouch: true,
+    });
     const page = await context.newPage();
     try {
       await logIn(page, server.url, 'dangvien.thanhan');
@@ -38,7 +43,10 @@ describe('yearly work in the browser', () => {
       if (!name) throw new Error('the demo member has no row on the board');
       const row = page.getByTestId('rating-row').filter({ hasText: name });
       await expect.poll(() => row.textContent()).toContain('Chưa đánh giá');
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       await row.getByRole('button', { name: 'Tự đánh giá' }).click();
+      await page.getByTestId('score-C1').waitFor();
+      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
       const scores: Record<string, number> = { C1: 8, C2: 8, C3: 7, C4: 7, N1: 38, N2: 18, N3: 5 };
       for (const [code, points] of Object.entries(scores)) {
         await page.getByTestId(`score-${code}`).fill(String(points));
