@@ -39,3 +39,5 @@ export * from './visits/index.js';
 export * from './help-plans/index.js';
 export * from './dashboard/index.js';
 export * from './reports/index.js';
+export * from './monthly-reports/index.js';
+export * from './supervision/index.js';

@@ -49,6 +49,14 @@ export const permissions = [
   'target.write',
   /** Movements a cell takes part in: "4 tốt" registration, the household model, dân vận khéo models. */
   'movement.write',
+  /** Monthly reports: a member's own, a cell secretary's cell report and the return of members' reports. */
+  'monthly_report.write',
+  /** Approving or returning a cell's monthly report (the commune). */
+  'monthly_report.approve',
+  /** Writing records dated in an approved (locked) month; recorded as a change after approval. */
+  'report.override',
+  /** Monthly supervision of members on the three contents. */
+  'supervision.write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -79,6 +87,10 @@ const grants: Record<Role, readonly Permission[]> = {
     'rating.decide',
     'target.write',
     'movement.write',
+    'monthly_report.write',
+    'monthly_report.approve',
+    'report.override',
+    'supervision.write',
   ],
   commune_leader: [
     'visit.settings',
@@ -96,6 +108,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'rating.decide',
     'target.write',
     'movement.write',
+    'monthly_report.approve',
+    'report.override',
+    'supervision.write',
   ],
   cell_secretary: [
     'member.write',
@@ -109,6 +124,8 @@ const grants: Record<Role, readonly Permission[]> = {
     'rating.self_assess',
     'rating.propose',
     'movement.write',
+    'monthly_report.write',
+    'supervision.write',
   ],
   member: [
     'household.write',
@@ -117,6 +134,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'help_plan.write',
     'poverty.write',
     'rating.self_assess',
+    'monthly_report.write',
   ],
 };
 

@@ -332,6 +332,26 @@ export const errorCodes = {
     vi: 'Báo cáo đang được lập, chưa xong. Vui lòng chờ rồi thử lại.',
     en: 'The report is still being built. Please wait and try again.',
   },
+  MONTH_LOCKED: {
+    status: 409,
+    vi: 'Tháng này của chi bộ đã được duyệt báo cáo và khóa sổ: không thể sửa số liệu có ngày trong tháng. Liên hệ Văn phòng Đảng ủy nếu cần điều chỉnh.',
+    en: "This cell's month is approved and locked: records dated in it cannot be changed. Ask the committee office if a correction is needed.",
+  },
+  REPORT_STEP_NOT_ALLOWED: {
+    status: 409,
+    vi: 'Không thể thực hiện thao tác này với báo cáo ở trạng thái hiện tại.',
+    en: 'This action is not possible in the report’s current state.',
+  },
+  REPORT_COMMENT_REQUIRED: {
+    status: 400,
+    vi: 'Khi trả lại báo cáo cần ghi rõ lý do.',
+    en: 'Returning a report needs a comment saying why.',
+  },
+  SUPERVISION_ITEM_UNKNOWN: {
+    status: 400,
+    vi: 'Nội dung giám sát không thuộc danh mục áp dụng cho tháng này.',
+    en: 'A supervision item is not in the checklists valid for this month.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Hệ thống gặp lỗi. Vui lòng thử lại sau.',

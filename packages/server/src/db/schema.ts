@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { AssignmentScaleTables } from './schema-assignments.js';
 import type { CellLifeTables } from './schema-cell-life.js';
 import type { FieldWorkTables } from './schema-field-work.js';
+import type { MonthlyWorkTables } from './schema-monthly.js';
 import type { HouseholdBookColumns, HouseholdBookTables, PersonBookColumns } from './schema-households.js';
 import type { YearlyWorkTables } from './schema-yearly.js';
 import type {
@@ -169,7 +170,13 @@ export interface AuditLogTable {
 }
 
 export interface DB
-  extends AssignmentScaleTables, CellLifeTables, HouseholdBookTables, FieldWorkTables, YearlyWorkTables {
+  extends
+    AssignmentScaleTables,
+    CellLifeTables,
+    HouseholdBookTables,
+    FieldWorkTables,
+    YearlyWorkTables,
+    MonthlyWorkTables {
   org_units: OrgUnitTable;
   members: MemberTable;
   member_cells: MemberCellTable;

@@ -15,6 +15,7 @@ import {
   type UpdateHelpPlanInput,
 } from '@caunoi/domain';
 import { isMemberOnly, requirePermission, type Actor } from '../auth/actor.js';
+import { guardLockedMonth } from '../monthly-reports/month-lock.js';
 import { diff, recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
@@ -262,6 +263,16 @@ export async function createHelpAction(
       updated_at: now,
     });
     if (!inserted) return;
+    const completedOn = completion(status, input.completedOn);
+    if (completedOn !== null) {
+      await guardLockedMonth(trx, actor, {
+        scopePath: plan.scope_path,
+        date: completedOn,
+        entity: 'help_action',
+        entityId: id,
+        action: 'create',
+      });
+    }
     await recordAudit(trx, actor, {
       action: 'create',
       entity: 'help_action',
@@ -318,6 +329,24 @@ export async function updateHelpAction(
       updated_at: nowIso(),
     };
     if (!(await updateHelpActionRow(trx, id, input.version, values))) throw new AppError('VERSION_CONFLICT');
+    // A result dated in an approved month (the new date, or the old one it replaces) is under the lock.
+    const resultChanged =
+      completedOn !== row.completed_on ||
+      status !== row.status ||
+      (fields.result !== undefined && fields.result !== row.result) ||
+      (fields.loanAmount !== undefined && fields.loanAmount !== row.loan_amount) ||
+      (fields.peopleCount !== undefined && fields.peopleCount !== row.people_count);
+    if (resultChanged) {
+      for (const date of new Set([completedOn, row.completed_on].filter((d): d is string => d !== null))) {
+        await guardLockedMonth(trx, actor, {
+          scopePath: row.scope_path,
+          date,
+          entity: 'help_action',
+          entityId: id,
+          action: 'update',
+        });
+      }
+    }
     await recordAudit(trx, actor, {
       action: 'update',
       entity: 'help_action',

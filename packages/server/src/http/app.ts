@@ -27,6 +27,7 @@ import { registerUserRoutes } from '../users/users.routes.js';
 import { registerCellLifeRoutes } from './cell-life-routes.js';
 import { registerFieldWorkRoutes } from './field-work-routes.js';
 import { registerYearlyWorkRoutes } from './yearly-work-routes.js';
+import { registerMonthlyWorkRoutes } from './monthly-work-routes.js';
 import { errorBody, registerErrorHandler } from './error-handler.js';
 import './request-context.js';
 import { registerSecurity } from './security.js';
@@ -112,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerExportRoutes(app, db);
   registerFieldWorkRoutes(app, db);
   registerYearlyWorkRoutes(app, db);
+  registerMonthlyWorkRoutes(app, db);
   registerDashboardRoutes(app, db);
   registerReportRoutes(app, db);
 

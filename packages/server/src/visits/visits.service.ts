@@ -8,6 +8,7 @@ import {
   type VisitListQuery,
 } from '@caunoi/domain';
 import { isMemberOnly, requirePermission, type Actor } from '../auth/actor.js';
+import { guardLockedMonth } from '../monthly-reports/month-lock.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
@@ -97,6 +98,13 @@ export async function createVisit(
     });
     // A simultaneous retry stored it first: nothing more to write.
     if (!inserted) return;
+    await guardLockedMonth(trx, actor, {
+      scopePath: household.scope_path,
+      date: input.date,
+      entity: 'visit',
+      entityId: id,
+      action: 'create',
+    });
     await recordVisitInRollup(trx, {
       orgId: household.org_id,
       householdId: household.id,

@@ -26,6 +26,7 @@ import { reportWriteRoutes } from '../dashboard-matrix.js';
 import { fieldWorkTables, fieldWorkWriteRoutes } from '../field-work-matrix.js';
 import { householdBookTables, householdBookWriteRoutes } from '../household-book-matrix.js';
 import { importExportWriteRoutes } from '../import-export-matrix.js';
+import { monthlyTables, monthlyWriteRoutes } from '../monthly-matrix.js';
 import { yearlyTables, yearlyWriteRoutes } from '../yearly-matrix.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
@@ -193,6 +194,7 @@ const routes: WriteRoute[] = [
   ...householdBookWriteRoutes,
   ...importExportWriteRoutes,
   ...yearlyWriteRoutes,
+  ...monthlyWriteRoutes,
   ...reportWriteRoutes,
 ];
 
@@ -219,6 +221,7 @@ const tables = [
   ...fieldWorkTables,
   ...householdBookTables,
   ...yearlyTables,
+  ...monthlyTables,
 ] as const;
 
 const fingerprint = (database: Database) => tableFingerprint(database, tables);

@@ -7,6 +7,7 @@ import { dashboardCases } from '../dashboard-matrix.js';
 import { fieldWorkCases } from '../field-work-matrix.js';
 import { householdBookCases } from '../household-book-matrix.js';
 import { importExportCases } from '../import-export-matrix.js';
+import { monthlyCases } from '../monthly-matrix.js';
 import { yearlyCases } from '../yearly-matrix.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
@@ -269,6 +270,7 @@ const cases: Case[] = [
   ...householdBookCases,
   ...importExportCases,
   ...yearlyCases,
+  ...monthlyCases,
   ...dashboardCases,
 ];
 

@@ -10,6 +10,7 @@ import * as povertyReviews from './20261128132000_poverty_reviews.js';
 import * as householdSearch from './20261128150000_household_search.js';
 import * as householdSearchKeys from './20261128150100_household_search_keys.js';
 import * as householdBookIndexes from './20261128150200_household_book_indexes.js';
+import * as monthlyWork from './20261128160000_monthly_work.js';
 import * as yearlyWork from './20261128161000_yearly_work.js';
 
 /**
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '20261128150000_household_search': householdSearch,
   '20261128150100_household_search_keys': householdSearchKeys,
   '20261128150200_household_book_indexes': householdBookIndexes,
+  '20261128160000_monthly_work': monthlyWork,
   '20261128161000_yearly_work': yearlyWork,
 };

@@ -1,0 +1,3 @@
+export * from './report-month.js';
+export * from './report-workflow.js';
+export * from './monthly-report.schema.js';

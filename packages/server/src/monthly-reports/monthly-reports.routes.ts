@@ -1,0 +1,89 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  cellReport,
+  cellReportActionInput,
+  cellReportListQuery,
+  cellReportQuery,
+  cellReportSummary,
+  memberReport,
+  memberReportActionInput,
+  memberReportQuery,
+} from '@caunoi/domain';
+import type { DB } from '../db/schema.js';
+import { actorOf } from '../http/request-context.js';
+import {
+  actOnCellReport,
+  actOnMemberReport,
+  getCellReport,
+  getMemberReport,
+  listCellReports,
+} from './monthly-reports.service.js';
+
+export function registerMonthlyReportRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/api/v1/monthly-reports/member',
+    {
+      schema: {
+        tags: ['monthly-reports'],
+        summary:
+          "A member's monthly report: figures from the month's records (frozen once submitted) and the member's text",
+        querystring: memberReportQuery,
+        response: { 200: memberReport },
+      },
+    },
+    async (request) => getMemberReport(db, actorOf(request), request.query),
+  );
+  r.post(
+    '/api/v1/monthly-reports/member/actions',
+    {
+      schema: {
+        tags: ['monthly-reports'],
+        summary: "Save, submit or return (with a comment) a member's monthly report",
+        body: memberReportActionInput,
+        response: { 200: memberReport },
+      },
+    },
+    async (request) => actOnMemberReport(db, actorOf(request), request.body),
+  );
+  r.get(
+    '/api/v1/monthly-reports/cell',
+    {
+      schema: {
+        tags: ['monthly-reports'],
+        summary: "A cell's monthly report: its members' reports, the cell's figures, changes after approval",
+        querystring: cellReportQuery,
+        response: { 200: cellReport },
+      },
+    },
+    async (request) => getCellReport(db, actorOf(request), request.query),
+  );
+  r.post(
+    '/api/v1/monthly-reports/cell/actions',
+    {
+      schema: {
+        tags: ['monthly-reports'],
+        summary:
+          "Save or submit a cell's monthly report; the commune approves (locking the month) or returns it",
+        body: cellReportActionInput,
+        response: { 200: cellReport },
+      },
+    },
+    async (request) => actOnCellReport(db, actorOf(request), request.body),
+  );
+  r.get(
+    '/api/v1/monthly-reports/cells',
+    {
+      schema: {
+        tags: ['monthly-reports'],
+        summary: "Every cell of a unit with its monthly report's state (the commune's review list)",
+        querystring: cellReportListQuery,
+        response: { 200: z.object({ items: z.array(cellReportSummary) }) },
+      },
+    },
+    async (request) => ({ items: await listCellReports(db, actorOf(request), request.query) }),
+  );
+}
