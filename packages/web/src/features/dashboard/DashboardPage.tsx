@@ -84,7 +84,7 @@ export default function DashboardPage() {
       <RecordsDrawer
         unitId={unitId}
         period={period}
-        drill={drill}
+        drill={drill && { figure: drill.figure, ...(drill.year !== undefined ? { year: drill.year } : {}) }}
         title={drill?.title ?? ''}
         onClose={() => setDrill(null)}
       />

@@ -33,49 +33,51 @@ export function RecordsDrawer({
       afterOpenChange={(open) => (open ? undefined : setOffset(0))}
       title={title}
       size="large"
-      data-testid="dashboard-records"
     >
-      {records.isError ? (
-        <ErrorState error={records.error} onRetry={() => void records.refetch()} />
-      ) : (
-        <>
-          <Table<DashboardRecord>
-            size="small"
-            rowKey="id"
-            loading={records.isFetching}
-            dataSource={page?.items ?? []}
-            pagination={false}
-            columns={[
-              {
-                title: isPetition ? t('dashboard.receivedOn') : t('dashboard.code'),
-                dataIndex: 'code',
-                render: (code: string, r) =>
-                  r.kind === 'petition' ? formatDate(code) : <Link to={`/households/${r.id}`}>{code}</Link>,
-              },
-              {
-                title: isPetition ? t('dashboard.petitionTitle') : t('dashboard.head'),
-                dataIndex: 'label',
-                render: (label: string, r) =>
-                  r.kind === 'petition' ? <Link to={`/petitions/${r.id}`}>{label}</Link> : label,
-              },
-              { title: t('dashboard.cell'), dataIndex: 'cellName' },
-              { title: t('dashboard.detail'), dataIndex: 'detail', render: (d: string | null) => d ?? '' },
-            ]}
-          />
-          <Space style={{ marginTop: 12 }}>
-            <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 50))}>
-              {t('dashboard.previous')}
-            </Button>
-            <Button
-              disabled={!page || page.nextOffset === null}
-              onClick={() => page?.nextOffset != null && setOffset(page.nextOffset)}
-              data-testid="dashboard-records-next"
-            >
-              {t('dashboard.next')}
-            </Button>
-          </Space>
-        </>
-      )}
+      {/* antd's Drawer does not pass data attributes to its panel: the test id sits on the content. */}
+      <div data-testid="dashboard-records">
+        {records.isError ? (
+          <ErrorState error={records.error} onRetry={() => void records.refetch()} />
+        ) : (
+          <>
+            <Table<DashboardRecord>
+              size="small"
+              rowKey="id"
+              loading={records.isFetching}
+              dataSource={page?.items ?? []}
+              pagination={false}
+              columns={[
+                {
+                  title: isPetition ? t('dashboard.receivedOn') : t('dashboard.code'),
+                  dataIndex: 'code',
+                  render: (code: string, r) =>
+                    r.kind === 'petition' ? formatDate(code) : <Link to={`/households/${r.id}`}>{code}</Link>,
+                },
+                {
+                  title: isPetition ? t('dashboard.petitionTitle') : t('dashboard.head'),
+                  dataIndex: 'label',
+                  render: (label: string, r) =>
+                    r.kind === 'petition' ? <Link to={`/petitions/${r.id}`}>{label}</Link> : label,
+                },
+                { title: t('dashboard.cell'), dataIndex: 'cellName' },
+                { title: t('dashboard.detail'), dataIndex: 'detail', render: (d: string | null) => d ?? '' },
+              ]}
+            />
+            <Space style={{ marginTop: 12 }}>
+              <Button disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - 50))}>
+                {t('dashboard.previous')}
+              </Button>
+              <Button
+                disabled={!page || page.nextOffset === null}
+                onClick={() => page?.nextOffset != null && setOffset(page.nextOffset)}
+                data-testid="dashboard-records-next"
+              >
+                {t('dashboard.next')}
+              </Button>
+            </Space>
+          </>
+        )}
+      </div>
     </Drawer>
   );
 }

@@ -32,7 +32,8 @@ export function useDashboardRecords(unitId: number, period: Period, drill: Drill
     queryKey: dashboardKeys.records(unitId, period, drill ?? { figure: 'households' }, offset),
     queryFn: ({ signal }) =>
       api.get<DashboardRecords>(
-        `/dashboard/records${queryString({ unitId, ...period, ...drill, offset, limit: 50 })}`,
+        // Only the drill key: the caller's drill may carry more (a title), which the strict query refuses.
+        `/dashboard/records${queryString({ unitId, ...period, figure: drill?.figure, year: drill?.year, offset, limit: 50 })}`,
         signal,
       ),
     enabled: drill !== null,

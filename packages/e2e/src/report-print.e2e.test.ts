@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { launchChromium, viewports } from './support/chromium.js';
+import { startTestServer, type TestServer } from './support/test-server.js';
+import { logIn } from './support/ui.js';
+
+/** Every text item of a PDF, page by page, joined; NFC so "Đ" and "Ả" compare as typed. */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const document = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= document.numPages; n++) {
+    const content = await (await document.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  await document.destroy();
+  return pages.join('\n').normalize('NFC');
+}
+
+/**
+ * The commune secretary of Thạnh Lộc opens the 2023 dashboard, opens the
+ * households behind "out of poverty", then the printable model report, which
+ * headless Chromium prints to PDF; the PDF's text holds the party header,
+ * the title and the report's figures.
+ */
+describe('dashboard and printed report', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    server = await startTestServer();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('drills into a figure and prints the Thạnh Lộc report to PDF', async () => {
+    const context = await browser.newContext({ viewport: viewports.desktop, locale: 'vi-VN' });
+    const page = await context.newPage();
+    try {
+      await logIn(page, server.url, 'bithu.thanhloc');
+      await page.goto(`${server.url}/dashboard?from=2023-01&to=2023-12`);
+      const escaped = page.getByTestId('figure-escapedPoverty');
+      await expect.poll(() => escaped.textContent()).toContain('45');
+      await escaped.click();
+      const drawer = page.getByTestId('dashboard-records');
+      await drawer.locator('tbody tr.ant-table-row').first().waitFor();
+      await expect.poll(() => drawer.locator('tbody tr.ant-table-row').count()).toBe(45);
+
+      await page.goto(`${server.url}/reports/model?year=2023`);
+      const report = page.getByTestId('model-report');
+      await report.waitFor({ timeout: 60_000 });
+      expect(await report.textContent()).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      if (process.env.CAUNOI_KEEP_PDF)
+        (await import('node:fs')).writeFileSync(process.env.CAUNOI_KEEP_PDF, pdf);
+      const text = (await pdfText(new Uint8Array(pdf))).replace(/\s+/g, ' ');
+      expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+      expect(text).toContain('ĐẢNG ỦY XÃ THẠNH LỘC');
+      expect(text).toContain('BÁO CÁO');
+      expect(text).toContain('Kết quả thực hiện mô hình đảng viên phụ trách hộ gia đình năm 2023');
+      expect(text).toMatch(/Hộ nghèo 56 30/);
+      expect(text).toMatch(/Hộ thoát nghèo 45/);
+      expect(text).toMatch(/Thạnh Lộc, ngày \d\d tháng \d+ năm \d{4}/);
+      // The app's frame (menu, toolbar) stays off the paper.
+      expect(text).not.toContain('In / lưu PDF');
+    } catch (error) {
+      await page.screenshot({ path: '/tmp/report-print-failure.png' });
+      throw error;
+    } finally {
+      await context.close();
+    }
+  });
+});
