@@ -40,6 +40,17 @@ describe('poverty classification (Decree 07/2021, review years 2022–2026)', ()
     expect(classifyPoverty({ ...at, deprivations: [] }).classification).toBe('near_poor');
   });
 
+  it('income exactly at the urban line counts as at or below it; one đồng more does not', () => {
+    const at = { year: 2026, areaType: 'urban' as const, monthlyIncomePerCapita: 2_000_000 };
+    expect(classifyPoverty({ ...at, deprivations: three })).toMatchObject({
+      incomeLine: 2_000_000,
+      classification: 'poor',
+    });
+    expect(classifyPoverty({ ...at, deprivations: two }).classification).toBe('near_poor');
+    const above = { ...at, monthlyIncomePerCapita: 2_000_001 };
+    expect(classifyPoverty({ ...above, deprivations: three }).classification).toBe('average');
+  });
+
   it('one đồng above the line is never poor or near-poor, however many deprivations', () => {
     const above = { year: 2024, areaType: 'rural' as const, monthlyIncomePerCapita: 1_500_001 };
     const all = povertyStandardFor(2024)!.indicators;
