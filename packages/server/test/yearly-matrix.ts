@@ -74,6 +74,11 @@ export const yearlyCases: YearlyCase[] = [
     run: (c, x) => c.get(`/api/v1/ratings?unitId=${x.cellId}&year=2025`),
   },
   {
+    name: 'GET ratings board of a cell as .xlsx',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/ratings.xlsx?unitId=${x.cellId}&year=2025`),
+  },
+  {
     name: 'POST rating step: self-assessment of a member',
     permission: 'rating.self_assess',
     run: async (c, x, t, seq) =>
@@ -119,6 +124,11 @@ export const yearlyCases: YearlyCase[] = [
     name: 'GET yearly targets',
     permission: 'read',
     run: (c, x) => c.get(`/api/v1/yearly/targets?unitId=${x.cellId}&year=2023`),
+  },
+  {
+    name: 'GET yearly targets as .xlsx',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/yearly/targets.xlsx?unitId=${x.cellId}&year=2023`),
   },
   {
     name: 'GET 4 tốt board',

@@ -13,7 +13,10 @@ import {
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
+import { exportRatingBoard } from './export-rating-board.js';
 import { createFramework, getFrameworks, getRatingBoard, takeRatingStep } from './ratings.service.js';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerRatingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -54,6 +57,28 @@ export function registerRatingRoutes(app: FastifyInstance, db: Kysely<DB>): void
       },
     },
     async (request) => getRatingBoard(db, actorOf(request), request.query),
+  );
+  r.get(
+    '/api/v1/ratings.xlsx',
+    {
+      schema: {
+        tags: ['ratings'],
+        summary:
+          'The rating board as an Excel workbook: subject, step, score and level (the export is recorded)',
+        querystring: ratingBoardQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportRatingBoard(db, actorOf(request), request.query);
+      return (
+        reply
+          .header('content-type', xlsxType)
+          // Codes are ASCII (letters, digits, . - _): the file name needs no encoding.
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'private, no-store')
+          .send(file.content)
+      );
+    },
   );
   r.post(
     '/api/v1/ratings/steps',

@@ -21,6 +21,7 @@ import {
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
+import { exportYearlyTargets } from './export-yearly-targets.js';
 import { getFourGoodBoard, saveFourGood } from './four-good.service.js';
 import {
   getYearlyFigures,
@@ -31,6 +32,8 @@ import {
   saveNtmResults,
   saveResolutionIndicator,
 } from './targets.service.js';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerYearlyRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -59,6 +62,28 @@ export function registerYearlyRoutes(app: FastifyInstance, db: Kysely<DB>): void
       },
     },
     async (request) => getYearlyTargets(db, actorOf(request), request.query),
+  );
+  r.get(
+    '/api/v1/yearly/targets.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          "A year's targets as an Excel workbook: summary, indicators, new-rural criteria, cultural titles, models (the export is recorded)",
+        querystring: yearlyQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportYearlyTargets(db, actorOf(request), request.query);
+      return (
+        reply
+          .header('content-type', xlsxType)
+          // Codes are ASCII (letters, digits, . - _): the file name needs no encoding.
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'private, no-store')
+          .send(file.content)
+      );
+    },
   );
   r.put(
     '/api/v1/yearly/indicators',
