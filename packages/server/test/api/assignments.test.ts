@@ -182,6 +182,31 @@ describe.each(engines)('assignments on %s', (engine) => {
       expect((await auditRowsOf(t, 'assignment', second.id)).map((a) => a.action)).toEqual(['create']);
     });
 
+    it("lists the whole history on each member's page: the ended assignment with its end, the new one open", async () => {
+      // The member page asks for a member's assignments without a date: ended ones must be there too.
+      const ofMember = async (memberId: string) =>
+        allPages<Assignment>(secretary, `/api/v1/assignments?memberId=${memberId}`);
+      const handedOver = await ofMember(t.ids.memberId);
+      expect(handedOver.find((a) => a.id === first.id)).toMatchObject({
+        householdId: household.id,
+        householdCode: household.code,
+        startDate: first.startDate,
+        endDate: addDays(today, -1),
+        reason: 'Phân công theo Nghị quyết chi bộ',
+        endReason: 'Điều chỉnh phân công sau rà soát',
+      });
+      expect(handedOver.find((a) => a.id === second.id)).toBeUndefined();
+      // The demo member still follows other households: current and ended rows, newest start first.
+      expect(handedOver.some((a) => a.endDate === null)).toBe(true);
+      const starts = handedOver.map((a) => a.startDate);
+      expect(starts).toEqual([...starts].sort().reverse());
+      const takenOver = await ofMember(t.ids.otherThanhAnMemberId);
+      expect(takenOver.find((a) => a.householdId === household.id)).toMatchObject({
+        id: second.id,
+        endDate: null,
+      });
+    });
+
     it('the member who handed the household over no longer sees it', async () => {
       expect(await memberSees(household.id)).toBe(false);
       const response = await member.get(`/api/v1/households/${household.id}`);
