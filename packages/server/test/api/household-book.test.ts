@@ -175,7 +175,7 @@ describe.each(engines)('household book on %s', (engine) => {
   });
 
   describe('people and labour ("biến động")', () => {
-    it('records joined, moved away, died and working capacity changes, and lists them for the month', async () => {
+    it('records joined, moved away and working capacity changes, and lists them for the month', async () => {
       const [head, spouse, child] = book.people;
       await patch({
         people: [
@@ -259,6 +259,66 @@ describe.each(engines)('household book on %s', (engine) => {
       expect(response.statusCode).toBe(400);
       expect((await changesRows(book.id)).length).toBe(before);
       expect((await readHouseholdBook(t.database.db, book.id)).version).toBe(version);
+    });
+
+    it('lists people who left or died and work away started or ended, for the household\u2019s month only', async () => {
+      const created = await secretary.post('/api/v1/households', {
+        code: 'HGD-BOOK-LEFT',
+        headName: 'Thạch Văn Sang',
+        address: 'Tổ 9, ấp Thạnh An, xã Thạnh Lộc',
+        cellId: t.ids.thanhAnCellId,
+        people: [
+          { fullName: 'Thạch Văn Sang', relation: 'head', birthYear: 1950, sex: 'male' },
+          { fullName: 'Thạch Thị Na', relation: 'spouse', birthYear: 1953, sex: 'female' },
+          { fullName: 'Thạch Văn Bình', relation: 'child', birthYear: 1985, sex: 'male' },
+          { fullName: 'Thạch Thị Lan', relation: 'child', birthYear: 1990, sex: 'female' },
+        ],
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      let other = created.json() as Household;
+      const [head, spouse, son] = other.people;
+      const edit = async (body: Record<string, unknown>) => {
+        const response = await secretary.patch(`/api/v1/households/${other.id}`, {
+          version: other.version,
+          ...body,
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        other = response.json() as Household;
+      };
+      const input = (p: Household['people'][number], status?: string) => ({
+        id: p.id,
+        fullName: p.fullName,
+        relation: p.relation,
+        ...(status ? { status } : {}),
+      });
+      // The spouse died; the daughter left the household (taken off the list, not deleted).
+      await edit({ people: [input(head!), input(spouse!, 'deceased'), input(son!)] });
+      await edit({
+        workingAway: [{ personId: son!.id, destination: 'Thành phố Hồ Chí Minh', scope: 'domestic' }],
+      });
+      await edit({ workingAway: [] });
+      expect(other.formerPeople.map((p) => [p.fullName, p.status]).sort()).toEqual([
+        ['Thạch Thị Lan', 'left'],
+        ['Thạch Thị Na', 'deceased'],
+      ]);
+
+      const listed = (
+        await allPages<PopulationChange>(
+          leader,
+          `/api/v1/units/${t.ids.thanhLocId}/household-changes?month=${month}`,
+        )
+      ).filter((c) => c.householdId === other.id);
+      expect(listed.map((c) => [c.event, c.personName]).sort()).toEqual(
+        [
+          ['away_ended', 'Thạch Văn Bình'],
+          ['away_started', 'Thạch Văn Bình'],
+          ['deceased', 'Thạch Thị Na'],
+          ['left', 'Thạch Thị Lan'],
+        ].sort(),
+      );
+      // Creating the household is not a change of its people: "created" stays out of the view.
+      expect(listed.some((c) => c.event === 'created')).toBe(false);
+      expect(listed.every((c) => c.changedOn.startsWith(month))).toBe(true);
     });
 
     it('shows a member only the changes of households assigned to them', async () => {
