@@ -131,6 +131,11 @@ export const yearlyCases: YearlyCase[] = [
     run: (c, x) => c.get(`/api/v1/yearly/targets.xlsx?unitId=${x.cellId}&year=2023`),
   },
   {
+    name: "GET a cell's household model",
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/yearly/household-model?cellId=${x.cellId}&year=2023`),
+  },
+  {
     name: 'GET 4 tốt board',
     permission: 'read',
     run: (c, x) => c.get(`/api/v1/yearly/four-good?unitId=${x.cellId}&year=2023`),

@@ -186,7 +186,16 @@ export const fourGoodBoard = z.object({
     z.object({
       unitId: z.number().int(),
       unitName: z.string(),
+      kind: z.enum(['cell', 'committee']),
       registration: fourGoodRegistration.nullable(),
+      /** A cell's "đảng viên phụ trách hộ" model by the year's end (null for a committee). */
+      householdModel: z
+        .object({
+          registered: z.boolean(),
+          members: z.number().int(),
+          membersRegistered: z.number().int(),
+        })
+        .nullable(),
     }),
   ),
   householdModel: z.object({
@@ -218,3 +227,30 @@ export const registerHouseholdModelInput = z.strictObject({
   registeredOn: isoDate,
 });
 export type RegisterHouseholdModelInput = z.infer<typeof registerHouseholdModelInput>;
+
+export const householdModelQuery = z.strictObject({
+  cellId: z.coerce.number().int().positive(),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export type HouseholdModelQuery = z.infer<typeof householdModelQuery>;
+
+/**
+ * A cell's "đảng viên phụ trách hộ" model in a year: when the cell registered
+ * it, and its members active at the year's end with the day each registered
+ * (null when not yet). Registrations made after the year's end do not count.
+ */
+export const householdModelCell = z.object({
+  cellId: z.number().int(),
+  cellName: z.string(),
+  year: z.number().int(),
+  registeredOn: isoDate.nullable(),
+  members: z.array(
+    z.object({
+      memberId: z.uuid(),
+      code: z.string(),
+      fullName: z.string(),
+      registeredOn: isoDate.nullable(),
+    }),
+  ),
+});
+export type HouseholdModelCell = z.infer<typeof householdModelCell>;

@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { FourGoodRegistration } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import type { FourGoodRegistrationTable, HouseholdModelRegistrationTable } from '../db/schema-yearly.js';
-import { underPath } from '../db/sql-helpers.js';
+import { toCount, underPath } from '../db/sql-helpers.js';
 
 type Db = Kysely<DB>;
 
@@ -86,4 +86,54 @@ export async function findModelRegistration(db: Db, orgId: number, cellId: numbe
 
 export async function insertModelRegistration(db: Db, row: HouseholdModelRegistrationTable): Promise<void> {
   await db.insertInto('household_model_registrations').values(row).execute();
+}
+
+/**
+ * The household model per cell of a subtree by the year's end: the cells that
+ * registered it, their members active then, and how many of those registered.
+ */
+export async function householdModelByCell(db: Db, path: string, yearEnd: string) {
+  const [cells, members, registered] = await Promise.all([
+    db
+      .selectFrom('household_model_registrations')
+      .select('cell_id')
+      .where((eb) => underPath(eb.ref('scope_path'), path))
+      .where('member_id', 'is', null)
+      .where('registered_on', '<=', yearEnd)
+      .execute(),
+    db
+      .selectFrom('members')
+      .select((eb) => ['cell_id', eb.fn.countAll().as('n')])
+      .where((eb) => underPath(eb.ref('scope_path'), path))
+      .where('active_from', '<=', yearEnd)
+      .where((eb) => eb.or([eb('active_to', 'is', null), eb('active_to', '>=', yearEnd)]))
+      .groupBy('cell_id')
+      .execute(),
+    db
+      .selectFrom('household_model_registrations as r')
+      .innerJoin('members as m', 'm.id', 'r.member_id')
+      .select((eb) => ['r.cell_id', eb.fn.countAll().as('n')])
+      .where((eb) => underPath(eb.ref('r.scope_path'), path))
+      .where('r.registered_on', '<=', yearEnd)
+      .where('m.active_from', '<=', yearEnd)
+      .where((eb) => eb.or([eb('m.active_to', 'is', null), eb('m.active_to', '>=', yearEnd)]))
+      .groupBy('r.cell_id')
+      .execute(),
+  ]);
+  const count = (rows: { cell_id: number; n: unknown }[], cellId: number) =>
+    toCount(rows.find((r) => r.cell_id === cellId)?.n as number | string | undefined);
+  return (cellId: number) => ({
+    registered: cells.some((c) => c.cell_id === cellId),
+    members: count(members, cellId),
+    membersRegistered: count(registered, cellId),
+  });
+}
+
+/** A cell's own model registration and its members' (any date: the caller compares with the year). */
+export async function modelRegistrationsOfCell(db: Db, cellId: number) {
+  return db
+    .selectFrom('household_model_registrations')
+    .select(['member_id', 'registered_on'])
+    .where('cell_id', '=', cellId)
+    .execute();
 }

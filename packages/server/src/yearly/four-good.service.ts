@@ -11,6 +11,7 @@ import { loadUnitInScope } from '../units/units.service.js';
 import {
   catalogueValidOn,
   findRegistration,
+  householdModelByCell,
   insertRegistration,
   listRegistrations,
   toRegistration,
@@ -28,11 +29,12 @@ export async function getFourGoodBoard(
 ): Promise<FourGoodBoard> {
   const unit = await unitOfQuery(db, actor, query.unitId);
   const yearEnd = `${query.year}-12-31`;
-  const [found, units, registrations, figures] = await Promise.all([
+  const [found, units, registrations, figures, modelOf] = await Promise.all([
     catalogueValidOn(db, yearEnd),
     rateableUnitsUnder(db, unit.path, fourGoodKinds, yearEnd),
     listRegistrations(db, unit.path, query.year),
     yearlyFigures(db, { unitId: unit.id, path: unit.path }, query.year),
+    householdModelByCell(db, unit.path, yearEnd),
   ]);
   return {
     unitId: unit.id,
@@ -42,7 +44,14 @@ export async function getFourGoodBoard(
       : null,
     rows: units.map((u) => {
       const r = registrations.find((x) => x.unit_id === u.id);
-      return { unitId: u.id, unitName: u.name, registration: r ? toRegistration(r) : null };
+      const isCommittee = u.kind === 'commune_committee';
+      return {
+        unitId: u.id,
+        unitName: u.name,
+        kind: isCommittee ? ('committee' as const) : ('cell' as const),
+        registration: r ? toRegistration(r) : null,
+        householdModel: isCommittee ? null : modelOf(u.id),
+      };
     }),
     householdModel: figures.householdModel,
   };

@@ -6,6 +6,8 @@ import {
   culturalUnit,
   fourGoodBoard,
   fourGoodRegistration,
+  householdModelCell,
+  householdModelQuery,
   massMobilisationModel,
   ntmResults,
   registerHouseholdModelInput,
@@ -23,6 +25,7 @@ import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
 import { exportYearlyTargets } from './export-yearly-targets.js';
 import { getFourGoodBoard, saveFourGood } from './four-good.service.js';
+import { getHouseholdModelCell } from './household-model.service.js';
 import {
   getYearlyFigures,
   getYearlyTargets,
@@ -156,6 +159,19 @@ export function registerYearlyRoutes(app: FastifyInstance, db: Kysely<DB>): void
       },
     },
     async (request) => saveFourGood(db, actorOf(request), request.body),
+  );
+  r.get(
+    '/api/v1/yearly/household-model',
+    {
+      schema: {
+        tags,
+        summary:
+          "A cell's \"đảng viên phụ trách hộ\" model in a year: the cell's registration and each member's",
+        querystring: householdModelQuery,
+        response: { 200: householdModelCell },
+      },
+    },
+    async (request) => getHouseholdModelCell(db, actorOf(request), request.query),
   );
   r.post(
     '/api/v1/yearly/household-model',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import type { FourGoodBoard, YearlyFigures, YearlyTargets } from '@caunoi/domain';
+import type { FourGoodBoard, HouseholdModelCell, YearlyFigures, YearlyTargets } from '@caunoi/domain';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { auditRowsOf, errorCodeOf } from '../api-helpers.js';
 import { testEngines } from '../engines.js';
@@ -222,5 +222,49 @@ describe.each(engines)('yearly targets and 4 tốt on %s', (engine) => {
       registeredOn: `${YEAR}-02-01`,
     });
     expect(wrongCell.statusCode).toBe(404);
+  });
+  it("shows each cell's household model on the 4 tốt board and lists a cell's members with their registration", async () => {
+    const board = (
+      await leader.get(`/api/v1/yearly/four-good?unitId=${t.ids.thanhLocId}&year=2023`)
+    ).json() as FourGoodBoard;
+    const cells = board.rows.filter((r) => r.kind === 'cell');
+    expect(board.rows.filter((r) => r.kind === 'committee').every((r) => r.householdModel === null)).toBe(
+      true,
+    );
+    // The rows add up to the commune's figures (the report: 14/14 cells, 245/245 members).
+    expect(cells.filter((r) => r.householdModel?.registered)).toHaveLength(
+      board.householdModel.cellsWithModel,
+    );
+    expect(cells.reduce((n, r) => n + r.householdModel!.members, 0)).toBe(board.householdModel.members);
+    expect(cells.reduce((n, r) => n + r.householdModel!.membersRegistered, 0)).toBe(
+      board.householdModel.membersRegistered,
+    );
+
+    const cell = async (client: ApiClient, cellId: number, year: number) => {
+      const response = await client.get(`/api/v1/yearly/household-model?cellId=${cellId}&year=${year}`);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json() as HouseholdModelCell;
+    };
+    const thanhAn = await cell(secretary, t.ids.thanhAnCellId, 2023);
+    const row = cells.find((r) => r.unitId === t.ids.thanhAnCellId)!;
+    expect(thanhAn.members).toHaveLength(row.householdModel!.members);
+    expect(thanhAn.members.filter((m) => m.registeredOn !== null)).toHaveLength(
+      row.householdModel!.membersRegistered,
+    );
+    expect(thanhAn.registeredOn).not.toBeNull();
+    // Registrations made after a year's end do not count for it.
+    const before = await cell(secretary, t.ids.thanhAnCellId, Number(thanhAn.registeredOn!.slice(0, 4)) - 1);
+    expect(before.registeredOn).toBeNull();
+    expect(before.members.every((m) => m.registeredOn === null)).toBe(true);
+    // A member sees their own row; another commune's cell is not found; a commune is not a cell.
+    const own = await cell(member, t.ids.thanhAnCellId, 2023);
+    expect(own.members.map((m) => m.memberId)).toEqual([t.ids.memberId]);
+    expect(
+      (await otherSecretary.get(`/api/v1/yearly/household-model?cellId=${t.ids.thanhAnCellId}&year=2023`))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      errorCodeOf(await leader.get(`/api/v1/yearly/household-model?cellId=${t.ids.thanhLocId}&year=2023`)),
+    ).toBe('UNIT_NOT_RATEABLE');
   });
 });
