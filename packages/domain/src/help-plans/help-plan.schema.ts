@@ -142,6 +142,7 @@ export type HelpPlanListQuery = z.infer<typeof helpPlanListQuery>;
 
 export const helpOutcomesQuery = z.strictObject({
   unitId: z.coerce.number().int().positive().optional(),
+  /** Left out: the latest year with outcomes in the unit (the answer's `year`), else the current year. */
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export type HelpOutcomesQuery = z.infer<typeof helpOutcomesQuery>;

@@ -72,3 +72,38 @@ export async function listActionsDoneIn(
     .execute();
   return rows.map((r) => ({ ...r, loan_amount: r.loan_amount === null ? null : Number(r.loan_amount) }));
 }
+
+/**
+ * The latest year up to `notAfter` with outcomes under `path`: first a year
+ * whose recognised statuses can be compared with the year before (escapes are
+ * the headline figure and exist only once a review is recorded), else a year
+ * with completed actions; null when there is neither.
+ */
+export async function latestOutcomeYear(
+  db: Kysely<DB>,
+  path: string,
+  notAfter: number,
+): Promise<number | null> {
+  const reviewed = await db
+    .selectFrom('household_poverty as cur')
+    .innerJoin('household_poverty as prev', (join) =>
+      join
+        .onRef('prev.household_id', '=', 'cur.household_id')
+        .onRef('prev.org_id', '=', 'cur.org_id')
+        .on('prev.year', '=', sql<number>`cur.year - 1`),
+    )
+    .innerJoin('households', 'households.id', 'cur.household_id')
+    .select((eb) => eb.fn.max('cur.year').as('year'))
+    .where('cur.year', '<=', notAfter)
+    .where((eb) => underPath(eb.ref('households.scope_path'), path))
+    .executeTakeFirst();
+  if (reviewed?.year !== null && reviewed?.year !== undefined) return Number(reviewed.year);
+  const acted = await db
+    .selectFrom('help_actions')
+    .select((eb) => eb.fn.max('help_actions.completed_on').as('on'))
+    .where((eb) => underPath(eb.ref('help_actions.scope_path'), path))
+    .where('help_actions.status', '=', 'done')
+    .where('help_actions.completed_on', '<=', `${notAfter}-12-31`)
+    .executeTakeFirst();
+  return acted?.on ? Number(String(acted.on).slice(0, 4)) : null;
+}

@@ -12,7 +12,7 @@ import type { DB } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { loadUnitInScope } from '../units/units.service.js';
 import { listCellsUnder } from '../visits/coverage.repository.js';
-import { countEscapesByCell, listActionsDoneIn } from './help-outcomes.repository.js';
+import { countEscapesByCell, latestOutcomeYear, listActionsDoneIn } from './help-outcomes.repository.js';
 
 const empty = (): HelpOutcomeFigures => ({
   escapedPoverty: 0,
@@ -48,7 +48,8 @@ function fromActions(actions: Done[]): Omit<HelpOutcomeFigures, 'escapedPoverty'
  * What the help achieved in a unit and year: households that escaped poverty
  * or near-poverty (recognised status year over year), and what was done for
  * them (actions completed in the year). Every current cell of the unit gets a
- * row, so a cell with nothing to show still shows.
+ * row, so a cell with nothing to show still shows. Without a year, the
+ * latest year with outcomes (`latestOutcomeYear`); the answer says which.
  */
 export async function getHelpOutcomes(
   db: Kysely<DB>,
@@ -58,8 +59,11 @@ export async function getHelpOutcomes(
   // A unit's figures count every household of it: a member account follows a few households only.
   if (isMemberOnly(actor)) throw new AppError('FORBIDDEN');
   const today = todayInVietnam();
-  const year = query.year ?? Number(today.slice(0, 4));
+  const thisYear = Number(today.slice(0, 4));
   const unit = await loadUnitInScope(db, actor, query.unitId ?? actor.scopeUnitId);
+  // Without a year, the latest one with something to show: the current year
+  // has no escapes until its review is recorded, and a page of zeros says nothing.
+  const year = query.year ?? (await latestOutcomeYear(db, unit.path, thisYear)) ?? thisYear;
   const escapes = await countEscapesByCell(db, unit.path, year);
   const actions = await listActionsDoneIn(db, unit.path, year);
   const cells = await listCellsUnder(db, unit.path, today);

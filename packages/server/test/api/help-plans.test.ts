@@ -285,6 +285,49 @@ describe.each(engines)('help outcomes on %s', (engine) => {
     expect(response.json()).toMatchObject({ escapedPoverty: 45, advisedOnBusiness: 95, helpedToLoan: 121 });
   });
 
+  it('without a year, answers the latest year with outcomes: the demo\u2019s 2023 review, not an empty current year', async () => {
+    const latest = await leader.get(`/api/v1/help-outcomes?unitId=${t.ids.thanhLocId}`);
+    expect(latest.statusCode, latest.body).toBe(200);
+    expect(latest.json()).toMatchObject({ year: 2023, escapedPoverty: 45, advisedOnBusiness: 95 });
+    // A cell with completed actions but no review recorded: the year of its latest action.
+    const cell = await staff.post('/api/v1/units', {
+      code: 'KG.GR.TL.CB.KET-QUA',
+      name: 'Chi bộ ấp Kết Quả',
+      kind: 'cell',
+      parentId: t.ids.thanhLocId,
+      validFrom: '2020-01-01',
+    });
+    expect(cell.statusCode, cell.body).toBe(201);
+    const cellId = (cell.json() as { id: number }).id;
+    const empty = (await leader.get(`/api/v1/help-outcomes?unitId=${cellId}`)).json() as HelpOutcomes;
+    expect(empty.year).toBe(Number(todayInVietnam().slice(0, 4)));
+    const household = await staff.post('/api/v1/households', {
+      code: 'HGD-KQ-1',
+      headName: 'Lâm Văn Quả',
+      address: 'Tổ 1, ấp Kết Quả',
+      cellId,
+      povertyStatus: 'poor',
+    });
+    expect(household.statusCode, household.body).toBe(201);
+    const plan = await staff.post('/api/v1/help-plans', {
+      householdId: (household.json() as { id: string }).id,
+      causes: ['lack_of_capital'],
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const action = await staff.post(`/api/v1/help-plans/${(plan.json() as HelpPlan).id}/actions`, {
+      kind: 'business_guidance',
+      status: 'done',
+      completedOn: '2024-05-20',
+    });
+    expect(action.statusCode, action.body).toBe(201);
+    expect((await leader.get(`/api/v1/help-outcomes?unitId=${cellId}`)).json() as HelpOutcomes).toMatchObject(
+      {
+        year: 2024,
+        advisedOnBusiness: 1,
+      },
+    );
+  });
+
   it('is for the cell and above: a member is refused, another commune is not found', async () => {
     expect((await member.get(`/api/v1/help-outcomes?year=${year}`)).statusCode).toBe(403);
     expect((await leader.get(`/api/v1/help-outcomes?unitId=${t.ids.hoaThuanId}`)).statusCode).toBe(404);

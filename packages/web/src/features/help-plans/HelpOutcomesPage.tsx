@@ -23,15 +23,24 @@ const figures: [keyof HelpOutcomeFigures, MessageKey][] = [
   ['peoplePlacedInJobs', 'help.peoplePlaced'],
 ];
 
+/** The last eight years, and the year shown when it is older. */
+function yearOptions(thisYear: number, shown: number | undefined): number[] {
+  const years = Array.from({ length: 8 }, (_, i) => thisYear - i);
+  return shown !== undefined && !years.includes(shown) ? [...years, shown] : years;
+}
+
 /** What the help achieved in a unit and year, cell by cell, and the plans behind it. */
 export default function HelpOutcomesPage() {
   const { t, label } = useI18n();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const thisYear = Number(todayInVietnam().slice(0, 4));
-  const year = Number(params.get('year') ?? thisYear);
+  const yearParam = params.get('year');
+  // Without a year in the address the server picks the latest year with outcomes.
+  const asked = yearParam && /^\d{4}$/.test(yearParam) ? Number(yearParam) : undefined;
   const unitId = Number(params.get('unitId') ?? user.scopeUnitId);
-  const outcomes = useHelpOutcomes(unitId, year);
+  const outcomes = useHelpOutcomes(unitId, asked);
+  const year = asked ?? outcomes.data?.year;
   const plans = useHelpPlanList(unitId);
 
   const setYear = (value: number) => {
@@ -91,7 +100,7 @@ export default function HelpOutcomesPage() {
             onChange={setYear}
             style={{ width: 110 }}
             aria-label={t('help.year')}
-            options={Array.from({ length: 8 }, (_, i) => thisYear - i).map((y) => ({
+            options={yearOptions(thisYear, year).map((y) => ({
               value: y,
               label: String(y),
             }))}

@@ -6,7 +6,7 @@ export const helpKeys = {
   all: ['help-plans'] as const,
   household: (householdId: string) => [...helpKeys.all, 'household', householdId] as const,
   list: (unitId: number | undefined) => [...helpKeys.all, 'list', unitId] as const,
-  outcomes: (unitId: number | undefined, year: number) =>
+  outcomes: (unitId: number | undefined, year: number | undefined) =>
     [...helpKeys.all, 'outcomes', unitId, year] as const,
 };
 
@@ -32,7 +32,8 @@ export function useHelpPlanList(unitId: number | undefined) {
   });
 }
 
-export function useHelpOutcomes(unitId: number | undefined, year: number) {
+/** Without a year the server answers the latest year with outcomes (the answer's `year`). */
+export function useHelpOutcomes(unitId: number | undefined, year: number | undefined) {
   return useQuery({
     queryKey: helpKeys.outcomes(unitId, year),
     queryFn: ({ signal }) => api.get<HelpOutcomes>(`/help-outcomes${queryString({ unitId, year })}`, signal),
