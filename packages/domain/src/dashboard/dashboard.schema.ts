@@ -34,6 +34,8 @@ export type PovertyYear = z.infer<typeof povertyYear>;
  */
 export const dashboard = z.object({
   unit: coverageUnit,
+  /** The unit's superior's name, for a printed report's header; null at the top. */
+  parentName: z.string().nullable(),
   from: isoDate,
   to: isoDate,
   year: z.number().int(),
@@ -64,6 +66,14 @@ export const dashboardFigures = [
   'petitionsReceived',
   'petitionsAnsweredOnTime',
   'petitionsAnsweredLate',
+  // Shares ("38 / 40"): the list holds the whole, each record's detail says whether it counts.
+  'membersAssigned',
+  'cellRatings',
+  'memberRatings',
+  'resolutionIndicators',
+  'newRuralCriteria',
+  'householdModelCells',
+  'models',
 ] as const;
 export type DashboardFigure = (typeof dashboardFigures)[number];
 
@@ -78,15 +88,24 @@ export const dashboardRecordsQuery = z.strictObject({
 });
 export type DashboardRecordsQuery = z.infer<typeof dashboardRecordsQuery>;
 
+export const dashboardRecordKinds = ['household', 'petition', 'member', 'unit', 'target', 'model'] as const;
+export type DashboardRecordKind = (typeof dashboardRecordKinds)[number];
+
 export const dashboardRecord = z.object({
-  kind: z.enum(['household', 'petition']),
+  kind: z.enum(dashboardRecordKinds),
+  /** A household's or petition's UUID, a member's, a unit's id, an indicator's or model's id. */
   id: z.string(),
-  /** The household's code; a petition's received date. */
+  /** The household's or member's code; a petition's received date; a unit's code; an indicator's position. */
   code: z.string(),
-  /** The head of household's name; a petition's title. */
+  /** The head of household's name; a petition's title; a member's, unit's, indicator's or model's name. */
   label: z.string(),
+  /** The cell (or, for a target or model, the unit) the record belongs to. */
   cellName: z.string(),
-  /** What puts the record under the figure: a status, a due date, an amount. */
+  /**
+   * What puts the record under the figure, as a code the client labels: a poverty status, a due
+   * date, an amount, a result level (`excellent`…, null when not rated), `achieved` / `not_achieved`,
+   * a number of households, a model's kind.
+   */
   detail: z.string().nullable(),
 });
 export type DashboardRecord = z.infer<typeof dashboardRecord>;

@@ -1,1 +1,2 @@
 export * from './dashboard.schema.js';
+export * from './dashboard-tables.js';

@@ -5,6 +5,9 @@ import { dashboard, dashboardQuery, dashboardRecords, dashboardRecordsQuery } fr
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
 import { getDashboard, getDashboardRecords } from './dashboard.service.js';
+import { exportDashboard } from './export-dashboard.js';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerDashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -32,5 +35,27 @@ export function registerDashboardRoutes(app: FastifyInstance, db: Kysely<DB>): v
       },
     },
     async (request) => getDashboardRecords(db, actorOf(request), request.query),
+  );
+  r.get(
+    '/api/v1/dashboard.xlsx',
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary:
+          "A unit's dashboard for a period as an Excel workbook in the printed layout (the export is recorded)",
+        querystring: dashboardQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportDashboard(db, actorOf(request), request.query);
+      return (
+        reply
+          .header('content-type', xlsxType)
+          // Codes and dates are ASCII: the file name needs no encoding.
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'private, no-store')
+          .send(file.content)
+      );
+    },
   );
 }

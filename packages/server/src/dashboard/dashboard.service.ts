@@ -5,6 +5,7 @@ import {
   toPage,
   type Dashboard,
   type DashboardQuery,
+  type DashboardRecordKind,
   type DashboardRecords,
   type DashboardRecordsQuery,
 } from '@caunoi/domain';
@@ -15,8 +16,18 @@ import type { DB } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { getHelpOutcomes } from '../help-plans/help-outcomes.service.js';
 import { petitionFigures } from '../petitions/petition-figures.service.js';
+import { findUnitById } from '../units/units.repository.js';
 import { getVisitCoverage, listCareStates } from '../visits/worklist.service.js';
 import { yearlyFigures } from '../yearly/yearly-figures.repository.js';
+import {
+  listCellRatings,
+  listHouseholdModelCells,
+  listMemberRatings,
+  listMembersWithLoad,
+  listModels,
+  listNewRuralCriteria,
+  listResolutionIndicators,
+} from './dashboard-shares.repository.js';
 import {
   listEscapedPoverty,
   listHelpedHouseholds,
@@ -58,8 +69,10 @@ export async function getDashboard(db: Kysely<DB>, actor: Actor, query: Dashboar
     ...petitions
   } = await petitionFigures(db, actor, { unitId: unit.id, from, to });
   const { unitId: _hu, unitName: _hn, year: _hy, byCell: _hc, ...helpFigures } = help;
+  const parent = unit.parent_id === null ? undefined : await findUnitById(db, unit.parent_id);
   return {
     unit: coverage.unit,
+    parentName: parent?.name ?? null,
     from,
     to,
     year,
@@ -89,7 +102,7 @@ export async function getDashboardRecords(
   const path = unit.path;
   const date = to < today ? to : today;
   let rows: RecordRow[];
-  let kind: 'household' | 'petition' = 'household';
+  let kind: DashboardRecordKind = 'household';
   switch (query.figure) {
     case 'households':
     case 'householdsUnassigned':
@@ -130,6 +143,34 @@ export async function getDashboardRecords(
         }));
       break;
     }
+    case 'membersAssigned':
+      kind = 'member';
+      rows = await listMembersWithLoad(db, path, date, slice);
+      break;
+    case 'memberRatings':
+      kind = 'member';
+      rows = await listMemberRatings(db, path, year, slice);
+      break;
+    case 'cellRatings':
+      kind = 'unit';
+      rows = await listCellRatings(db, path, year, slice);
+      break;
+    case 'householdModelCells':
+      kind = 'unit';
+      rows = await listHouseholdModelCells(db, path, year, slice);
+      break;
+    case 'resolutionIndicators':
+      kind = 'target';
+      rows = await listResolutionIndicators(db, path, year, slice);
+      break;
+    case 'newRuralCriteria':
+      kind = 'target';
+      rows = await listNewRuralCriteria(db, path, year, slice);
+      break;
+    case 'models':
+      kind = 'model';
+      rows = await listModels(db, path, year, slice);
+      break;
     default: {
       kind = 'petition';
       const pick =

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Dashboard, DashboardRecords } from '@caunoi/domain';
@@ -143,6 +144,94 @@ describe.each(engines)('dashboard on %s', (engine) => {
     const y2023 = await dashboardOf('from=2023-01&to=2023-12');
     expect(y2023.yearly.targets.resolutionIndicators).toEqual({ achieved: 38, total: 40 });
     expect(y2023.yearly.householdModel).toMatchObject({ cellsWithModel: 14, membersRegistered: 245 });
+  });
+
+  it('each share opens its whole, the records that count marked in their detail', async () => {
+    const counting = (items: DashboardRecords['items'], details: (string | null)[]) =>
+      items.filter((r) => details.includes(r.detail)).length;
+    for (const year of [2022, 2023]) {
+      const period = `from=${year}-01&to=${year}-12`;
+      const y = (await dashboardOf(period)).yearly;
+      const cells = await records(`figure=cellRatings&${period}`);
+      expect(cells, String(year)).toHaveLength(y.ratings.cells.total);
+      expect(cells.every((r) => r.kind === 'unit')).toBe(true);
+      expect(counting(cells, ['excellent', 'good'])).toBe(y.ratings.cells.excellent + y.ratings.cells.good);
+      expect(counting(cells, [null])).toBe(y.ratings.cells.unrated);
+      const members = await records(`figure=memberRatings&${period}`);
+      expect(members).toHaveLength(y.ratings.members.total);
+      expect(counting(members, ['excellent', 'good'])).toBe(
+        y.ratings.members.excellent + y.ratings.members.good,
+      );
+      const indicators = await records(`figure=resolutionIndicators&${period}`);
+      expect(indicators).toHaveLength(y.targets.resolutionIndicators.total);
+      expect(counting(indicators, ['achieved'])).toBe(y.targets.resolutionIndicators.achieved);
+      const criteria = await records(`figure=newRuralCriteria&${period}`);
+      expect(criteria).toHaveLength(y.targets.newRuralCriteria.total);
+      expect(counting(criteria, ['achieved'])).toBe(y.targets.newRuralCriteria.achieved);
+      const models = await records(`figure=models&${period}`);
+      expect(models).toHaveLength(y.models.total);
+      expect(counting(models, ['collective'])).toBe(y.models.collectives);
+      const modelCells = await records(`figure=householdModelCells&${period}`);
+      expect(modelCells).toHaveLength(y.householdModel.cells);
+      expect(counting(modelCells, ['registered'])).toBe(y.householdModel.cellsWithModel);
+    }
+    // The report's figures, so that the lists are not all empty.
+    const y2022 = (await dashboardOf('from=2022-01&to=2022-12')).yearly;
+    expect(y2022.ratings.cells).toMatchObject({ total: 14, excellent: 2, good: 12 });
+    const y2023 = (await dashboardOf('from=2023-01&to=2023-12')).yearly;
+    expect(y2023.targets.resolutionIndicators).toEqual({ achieved: 38, total: 40 });
+    expect(y2023.targets.newRuralCriteria).toEqual({ achieved: 17, total: 19 });
+
+    const d = await dashboardOf('from=2023-01&to=2023-12');
+    const members = await records('figure=membersAssigned&to=2023-12');
+    expect(members).toHaveLength(d.coverage.members);
+    expect(members.filter((r) => r.detail !== '0')).toHaveLength(d.coverage.membersAssigned);
+    expect(members.reduce((sum, r) => sum + Number(r.detail), 0)).toBe(d.coverage.householdsAssigned);
+    expect(new Set(members.map((r) => r.id)).size).toBe(members.length);
+  });
+
+  it('exports the dashboard to Excel in the printed layout, and records the export', async () => {
+    const d = await dashboardOf('from=2023-01&to=2023-12');
+    const file = await leader.get(
+      `/api/v1/dashboard.xlsx?unitId=${t.ids.thanhLocId}&from=2023-01&to=2023-12`,
+    );
+    expect(file.statusCode, file.body).toBe(200);
+    expect(file.headers['content-disposition']).toContain('.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    workbook.worksheets[0]!.eachRow((row) => {
+      const cells: string[] = [];
+      row.eachCell((cell) => cells.push(String(cell.value)));
+      rows.push(cells);
+    });
+    const texts = rows.flat();
+    expect(texts).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+    expect(texts).toContain('ĐẢNG ỦY XÃ THẠNH LỘC');
+    expect(texts).toContain('BÁO CÁO SỐ LIỆU');
+    expect(texts.some((x) => /^Thạnh Lộc, ngày \d\d tháng \d+ năm \d{4}$/.test(x))).toBe(true);
+    expect(rows).toContainEqual(['Hộ thoát nghèo', '45']);
+    expect(rows).toContainEqual(['Chỉ tiêu nghị quyết đạt và vượt', '38/40']);
+    expect(rows).toContainEqual(['Hộ gia đình', d.coverage.households.toLocaleString('vi-VN')]);
+    expect(rows).toContainEqual([
+      '2022',
+      ...(['poor', 'nearPoor', 'average'] as const).map((k) =>
+        d.poverty.find((p) => p.year === 2022)![k].toLocaleString('vi-VN'),
+      ),
+    ]);
+    expect(texts).toContain('BÍ THƯ');
+    const exports = await count(
+      db,
+      sql`select count(*) as n from audit_log where entity = 'dashboard' and action = 'export'`,
+    );
+    expect(exports).toBe(1);
+
+    const member = await loginAs(t.app, 'dangvien.thanhan');
+    expect((await member.get(`/api/v1/dashboard.xlsx?unitId=${t.ids.thanhAnCellId}`)).statusCode).toBe(403);
+    const otherCommune = await loginAs(t.app, 'bithu.hoathanh');
+    expect((await otherCommune.get(`/api/v1/dashboard.xlsx?unitId=${t.ids.thanhLocId}`)).statusCode).toBe(
+      404,
+    );
   });
 
   it('records each read of the lists, refuses members and hides units out of scope', async () => {

@@ -49,6 +49,17 @@ describe.each(engines)('model report on %s', (engine) => {
       membersRegistered: 245,
     });
     expect(report.outcomes).toMatchObject({ escapedPoverty: 45, advisedOnBusiness: 95, helpedToLoan: 121 });
+    // The paper's commune line says 160 members assigned 2,767 households, but its hamlet rows
+    // add up to 210 and 3,094: the demo encodes the rows (see demo-figures.test.ts), so the
+    // report computed from the records states the rows' sums, cell by cell.
+    expect(report.coverage).toMatchObject({
+      members: 245,
+      membersAssigned: 210,
+      households: 3094,
+      householdsAssigned: 3094,
+    });
+    const thanhAn = report.rows.find((r) => r.unit.name === 'Chi bộ ấp Thạnh An')!;
+    expect(thanhAn).toMatchObject({ membersAssigned: 41, householdsAssigned: 586 });
     expect(report.yearly.targets.resolutionIndicators).toEqual({ achieved: 38, total: 40 });
     expect(report.rows).toHaveLength(14);
     // The rows add up to the totals, category by category.
