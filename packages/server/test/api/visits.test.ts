@@ -1,6 +1,6 @@
 import { todayInVietnam, type VisitCoverage, type Worklist } from '@caunoi/domain';
 import { v7 as uuidv7 } from 'uuid';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { addDays, allPages, auditRowsOf, errorCodeOf } from '../api-helpers.js';
 import { testEngines } from '../engines.js';
@@ -346,5 +346,106 @@ describe.each(engines)('worklist and coverage on %s', (engine) => {
   it("a member's coverage covers their own households only", async () => {
     const coverage: VisitCoverage = (await member.get('/api/v1/visit-coverage?groupBy=member')).json();
     expect(coverage.rows.map((r) => r.id)).toEqual([t.ids.memberId]);
+  });
+});
+
+/**
+ * The worklist and the coverage on the calendar's awkward days, through the
+ * database and the API on each engine: the clock is set (Date only) to the
+ * days around the end of February in 2027 and in the leap year 2028.
+ */
+describe.each(engines)('visit cadence on calendar dates on %s', (engine) => {
+  let t: TestApp;
+  let householdId: string;
+
+  /** 10:00 in Vietnam on `date`, or another time given as `HH:MM`. */
+  const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+07:00`);
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(at('2026-12-15'));
+    const secretary = await loginAs(t.app, 'bithu.thanhan');
+    const created = await secretary.post('/api/v1/households', {
+      code: 'HGD-LICH-1',
+      headName: 'Kiên Thị Nhuận',
+      address: 'Tổ 4, ấp Thạnh An',
+      cellId: t.ids.thanhAnCellId,
+      povertyStatus: 'poor',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    householdId = (created.json() as { id: string }).id;
+    const assigned = await secretary.post('/api/v1/assignments', {
+      memberId: t.ids.memberId,
+      householdId,
+      startDate: '2026-12-01',
+    });
+    expect(assigned.statusCode, assigned.body).toBe(201);
+  });
+  afterAll(async () => {
+    vi.useRealTimers();
+    await t.close();
+  });
+
+  /** Sets the clock, signs in again (a session does not outlive the jump) and reads the household's place. */
+  async function on(moment: Date) {
+    vi.setSystemTime(moment);
+    const member = await loginAs(t.app, 'dangvien.thanhan');
+    const secretary = await loginAs(t.app, 'bithu.thanhan');
+    const list = (await member.get('/api/v1/worklist')).json() as Worklist;
+    const item = [...list.overdue, ...list.due, ...list.visited].find((i) => i.householdId === householdId);
+    const coverage = (
+      await secretary.get(`/api/v1/visit-coverage?unitId=${t.ids.thanhAnCellId}&groupBy=member`)
+    ).json() as VisitCoverage;
+    const row = coverage.rows.find((r) => r.id === t.ids.memberId);
+    return { member, list, item, overdueCount: row?.overdue, listedOverdue: list.overdue.length };
+  }
+
+  async function visit(date: string) {
+    const { member } = await on(at(date));
+    const response = await member.post('/api/v1/visits', {
+      id: uuidv7(),
+      householdId,
+      date,
+      kind: 'home_visit',
+    });
+    expect(response.statusCode, response.body).toBe(201);
+  }
+
+  it('2027: visited 31 January, due through 28 February, overdue from 1 March', async () => {
+    await visit('2027-01-31');
+    const lastDay = await on(at('2027-02-28', '23:30'));
+    expect(lastDay.list.asOf).toBe('2027-02-28');
+    expect(lastDay.item).toMatchObject({ state: 'due', dueBy: '2027-02-28', lastVisitOn: '2027-01-31' });
+    const next = await on(at('2027-03-01', '00:30'));
+    expect(next.list.asOf).toBe('2027-03-01');
+    expect(next.item).toMatchObject({ state: 'overdue', overdueSince: '2027-02-28', dueBy: '2027-03-31' });
+    // The secretary's count follows the member's own list, and grows by this household.
+    expect(next.overdueCount).toBe(next.listedOverdue);
+    expect(next.overdueCount).toBe(lastDay.overdueCount! + 1);
+  });
+
+  it('2028, a leap year: visited 31 January, still due on 29 February, overdue on 1 March', async () => {
+    await visit('2028-01-31');
+    const feb28 = await on(at('2028-02-28'));
+    expect(feb28.item).toMatchObject({ state: 'due', dueBy: '2028-02-29' });
+    const feb29 = await on(at('2028-02-29', '23:59'));
+    expect(feb29.item).toMatchObject({ state: 'due', dueBy: '2028-02-29' });
+    // 00:30 on 1 March in Vietnam is still 29 February in UTC: the day is Vietnam's.
+    const march = await on(at('2028-03-01', '00:30'));
+    expect(march.list.asOf).toBe('2028-03-01');
+    expect(march.item).toMatchObject({ state: 'overdue', overdueSince: '2028-02-29' });
+    expect(march.overdueCount).toBe(feb29.overdueCount! + 1);
+  });
+
+  it('a visit on 29 February 2028 covers February, not March', async () => {
+    await visit('2028-02-29');
+    expect((await on(at('2028-02-29', '20:00'))).item).toMatchObject({ state: 'visited' });
+    const march = await on(at('2028-03-31', '23:00'));
+    expect(march.item).toMatchObject({ state: 'due', dueBy: '2028-03-31', lastVisitOn: '2028-02-29' });
+    expect((await on(at('2028-04-01', '00:10'))).item).toMatchObject({
+      state: 'overdue',
+      overdueSince: '2028-03-31',
+    });
   });
 });
