@@ -13,6 +13,7 @@ import { demoHouseholdBook } from './household-book-demo.js';
 import { personBookColumns, seedHouseholdBooks } from './seed-household-book.js';
 import { seedCellLife } from './seed-cell-life.js';
 import { seedFieldWork } from './seed-field-work.js';
+import { seedMonthly } from './seed-monthly.js';
 import { seedYearly } from './seed-yearly.js';
 
 /** Ids derived from codes, so the demo has the same ids on every machine and every run. */
@@ -268,6 +269,8 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
       today,
       insert: (table, rows) => insertChunked(trx, table, rows),
     });
+    // Monthly reports and supervision, their figures counted from the records above (seed-monthly.ts).
+    await seedMonthly(trx, data, { units, demoId, now, today });
     // Bulk inserts bypass the services: today's coverage rollups are built once, here.
     await rebuildCoverageRollups(trx);
     await resumeSearchIndex(trx, { unindexed: true });
