@@ -13,6 +13,7 @@ import type { SessionUser } from '@caunoi/domain';
 import { cellLifeNavItems } from './nav-items.cell-life';
 import { fieldWorkNavItems } from './nav-items.field-work';
 import { importNavItems } from './nav-items.import';
+import { monthlyNavItems } from './nav-items.monthly';
 import { reportsNavItems } from './nav-items.reports';
 import { yearlyNavItems } from './nav-items.yearly';
 import type { MessageKey } from '../i18n/dictionary.vi';
@@ -52,6 +53,7 @@ export function navItems(user: SessionUser): NavItem[] {
         match: (p) => p.startsWith('/households'),
       },
       petitionsItem,
+      ...monthlyNavItems(user),
       ...yearlyNavItems(user),
     ];
   }
@@ -109,6 +111,7 @@ export function navItems(user: SessionUser): NavItem[] {
     },
     ...fieldWorkNavItems(user),
     ...cellLifeNavItems(user),
+    ...monthlyNavItems(user),
     ...yearlyNavItems(user),
     ...reportsNavItems(user),
     ...importNavItems(user),

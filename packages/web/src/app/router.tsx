@@ -26,6 +26,11 @@ const MeetingFormPage = lazy(() => import('../features/meetings/MeetingFormPage'
 const OversightPage = lazy(() => import('../features/oversight/OversightPage'));
 const AwardsPage = lazy(() => import('../features/awards/AwardsPage'));
 const MassOrgsPage = lazy(() => import('../features/mass-orgs/MassOrgsPage'));
+const MemberReportPage = lazy(() => import('../features/monthly/MemberReportPage'));
+const CellReportPage = lazy(() => import('../features/monthly/CellReportPage'));
+const CellReportPrintPage = lazy(() => import('../features/monthly/CellReportPrintPage'));
+const MonthlyReviewPage = lazy(() => import('../features/monthly/ReviewPage'));
+const SupervisionPage = lazy(() => import('../features/monthly/SupervisionPage'));
 const RatingsPage = lazy(() => import('../features/ratings/RatingsPage'));
 const TargetsPage = lazy(() => import('../features/yearly/TargetsPage'));
 const FourGoodPage = lazy(() => import('../features/yearly/FourGoodPage'));
@@ -68,6 +73,11 @@ export const router = createBrowserRouter([
           { path: 'oversight', element: <OversightPage /> },
           { path: 'awards', element: <AwardsPage /> },
           { path: 'mass-organisations', element: <MassOrgsPage /> },
+          { path: 'monthly-report', element: <MemberReportPage /> },
+          { path: 'cell-report', element: <CellReportPage /> },
+          { path: 'cell-report/print', element: <CellReportPrintPage /> },
+          { path: 'monthly-review', element: <MonthlyReviewPage /> },
+          { path: 'supervision', element: <SupervisionPage /> },
           { path: 'ratings', element: <RatingsPage /> },
           { path: 'targets', element: <TargetsPage /> },
           { path: 'four-good', element: <FourGoodPage /> },

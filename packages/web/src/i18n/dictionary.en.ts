@@ -1,6 +1,7 @@
 import { assignmentsEn } from './dictionary.assignments.en';
 import { cellLifeEn } from './dictionary.cell-life.en';
 import { yearlyEn } from './dictionary.yearly.en';
+import { monthlyEn } from './dictionary.monthly.en';
 import { reportsEn } from './dictionary.reports.en';
 import { fieldWorkEn } from './dictionary.field-work.en';
 import { householdBookEn } from './dictionary.household-book.en';
@@ -235,5 +236,6 @@ export const en: Record<MessageKey, string> = {
   ...householdBookEn,
   ...importEn,
   ...yearlyEn,
+  ...monthlyEn,
   ...reportsEn,
 };

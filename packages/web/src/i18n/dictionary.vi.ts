@@ -1,6 +1,7 @@
 import { assignmentsVi } from './dictionary.assignments.vi';
 import { cellLifeVi } from './dictionary.cell-life.vi';
 import { yearlyVi } from './dictionary.yearly.vi';
+import { monthlyVi } from './dictionary.monthly.vi';
 import { reportsVi } from './dictionary.reports.vi';
 import { fieldWorkVi } from './dictionary.field-work.vi';
 import { householdBookVi } from './dictionary.household-book.vi';
@@ -235,6 +236,7 @@ export const vi = {
   ...householdBookVi,
   ...importVi,
   ...yearlyVi,
+  ...monthlyVi,
   ...reportsVi,
 } as const;
 

@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { Alert, App, Button, Input, Modal, Space, Table } from 'antd';
+import type { CellReportSummary } from '@caunoi/domain';
+import { errorToMessage } from '../../api/error-message';
+import { ErrorState } from '../../components/ErrorState';
+import { PageTitle } from '../../components/PageTitle';
+import { formatInstantDate } from '../../format/date';
+import { useI18n } from '../../i18n/i18n-context';
+import { ReportStateTag } from './MonthFigures';
+import { currentMonth, MonthSelect } from './MonthSelect';
+import { useCellReportAction, useCellReports } from './queries';
+
+/** The commune's list of its cells' monthly reports: approve or return (with a comment) from the list. */
+export default function ReviewPage() {
+  const { t, language } = useI18n();
+  const { message } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const month = params.get('month') ?? currentMonth();
+  const list = useCellReports(undefined, month);
+  const act = useCellReportAction();
+  const [returning, setReturning] = useState<CellReportSummary | null>(null);
+  const [comment, setComment] = useState('');
+
+  const approve = (row: CellReportSummary) =>
+    act.mutate(
+      { cellId: row.cellId, month, action: 'approve', version: row.version },
+      { onSuccess: () => void message.success(t('monthly.approved')) },
+    );
+  const sendBack = () => {
+    if (!returning) return;
+    act.mutate(
+      { cellId: returning.cellId, month, action: 'return', comment, version: returning.version },
+      {
+        onSuccess: () => {
+          void message.success(t('monthly.returned'));
+          setReturning(null);
+          setComment('');
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <PageTitle
+        title={t('monthly.reviewTitle')}
+        extra={
+          <MonthSelect
+            value={month}
+            onChange={(m) =>
+              setParams((current) => {
+                const next = new URLSearchParams(current);
+                next.set('month', m);
+                return next;
+              })
+            }
+          />
+        }
+      />
+      {act.isError ? <Alert type="error" showIcon message={errorToMessage(act.error, language)} /> : null}
+      {list.isError ? (
+        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
+      ) : (
+        <Table
+          size="small"
+          rowKey="cellId"
+          loading={list.isPending}
+          dataSource={list.data?.items ?? []}
+          pagination={false}
+          scroll={{ x: true }}
+          data-testid="review-list"
+          columns={[
+            {
+              title: t('monthly.cell'),
+              dataIndex: 'cellName',
+              render: (name: string, row) => (
+                <Link to={`/cell-report?cellId=${row.cellId}&month=${month}`}>{name}</Link>
+              ),
+            },
+            { title: t('monthly.state'), dataIndex: 'state', render: (s) => <ReportStateTag state={s} /> },
+            {
+              title: t('monthly.members'),
+              render: (_: unknown, row) => `${row.membersReported}/${row.members}`,
+            },
+            {
+              title: t('monthly.submittedAt'),
+              dataIndex: 'submittedAt',
+              render: (at: string | null) => (at ? formatInstantDate(at) : ''),
+            },
+            {
+              title: '',
+              render: (_: unknown, row) => (
+                <Space>
+                  {row.lateChanges > 0 ? (
+                    <span>{t('monthly.lateChanges', { count: row.lateChanges })}</span>
+                  ) : null}
+                  {row.state === 'submitted' ? (
+                    <>
+                      <Button
+                        type="primary"
+                        size="small"
+                        onClick={() => approve(row)}
+                        data-testid={`approve-${row.cellId}`}
+                      >
+                        {t('monthly.approve')}
+                      </Button>
+                      <Button size="small" danger onClick={() => setReturning(row)}>
+                        {t('monthly.return')}
+                      </Button>
+                    </>
+                  ) : null}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      <Modal
+        open={returning !== null}
+        title={returning?.cellName}
+        okText={t('monthly.return')}
+        okButtonProps={{ danger: true, disabled: !comment.trim() }}
+        onOk={sendBack}
+        onCancel={() => setReturning(null)}
+      >
+        <Input.TextArea
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          placeholder={t('monthly.returnComment')}
+          autoSize={{ minRows: 3 }}
+        />
+      </Modal>
+    </>
+  );
+}
