@@ -19,9 +19,9 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 
 /**
  * The commune secretary of Thạnh Lộc opens the 2023 dashboard, opens the
- * households behind "out of poverty", then the printable model report, which
- * headless Chromium prints to PDF; the PDF's text holds the party header,
- * the title and the report's figures.
+ * households behind "out of poverty" and the indicators behind "38 / 40", then
+ * the dashboard's printable page and the model report, which headless Chromium
+ * prints to PDF; the PDFs' text holds the party header, the title and the figures.
  */
 describe('dashboard and printed report', () => {
   let server: TestServer;
@@ -49,6 +49,28 @@ describe('dashboard and printed report', () => {
       const drawer = page.getByTestId('dashboard-records');
       await drawer.locator('tbody tr.ant-table-row').first().waitFor();
       await expect.poll(() => drawer.locator('tbody tr.ant-table-row').count()).toBe(45);
+
+      // A share opens its whole: the 40 indicators, 38 of them achieved.
+      await page.keyboard.press('Escape');
+      await page.getByTestId('figure-resolutionIndicators').click();
+      await expect.poll(() => drawer.locator('tbody tr.ant-table-row').count()).toBe(40);
+      expect(await drawer.locator('tbody tr.ant-table-row', { hasText: /Đạt$/ }).count()).toBe(38);
+
+      // The dashboard's own printable page, printed to PDF.
+      await page.keyboard.press('Escape');
+      await page.getByTestId('open-dashboard-report').click();
+      await page.getByTestId('dashboard-report').waitFor();
+      await page.emulateMedia({ media: 'print' });
+      const figures = (
+        await pdfText(new Uint8Array(await page.pdf({ format: 'A4', preferCSSPageSize: true })))
+      ).replace(/\s+/g, ' ');
+      await page.emulateMedia({ media: 'screen' });
+      expect(figures).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
+      expect(figures).toContain('BÁO CÁO SỐ LIỆU');
+      expect(figures).toContain('từ ngày 01/01/2023 đến ngày 31/12/2023');
+      expect(figures).toMatch(/Hộ thoát nghèo 45/);
+      expect(figures).toMatch(/Chỉ tiêu nghị quyết đạt và vượt 38\/40/);
+      expect(figures).not.toContain('Xuất Excel');
 
       await page.goto(`${server.url}/reports/model?year=2023`);
       const report = page.getByTestId('model-report');

@@ -41,6 +41,7 @@ const PovertyReviewPage = lazy(() => import('../features/poverty/PovertyReviewPa
 const ImportPage = lazy(() => import('../features/import/ImportPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const ModelReportPage = lazy(() => import('../features/reports/ModelReportPage'));
+const DashboardReportPage = lazy(() => import('../features/reports/DashboardReportPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
           { path: 'import', element: <ImportPage /> },
           { path: 'dashboard', element: <DashboardPage /> },
           { path: 'reports/model', element: <ModelReportPage /> },
+          { path: 'reports/dashboard', element: <DashboardReportPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Col, DatePicker, Row, Statistic } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { Button, Card, Col, DatePicker, Row, Space, Statistic } from 'antd';
+import { FileExcelOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { todayInVietnam, type Dashboard, type DashboardFigure } from '@caunoi/domain';
 import { EChart, type EChartOption } from '../../components/EChart';
@@ -14,7 +14,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { PartyUnitPicker } from '../assignments/PartyUnitPicker';
 import { useCurrentUser } from '../auth/current-user';
 import { RecordsDrawer } from './RecordsDrawer';
-import { useDashboard, type Drill, type Period } from './queries';
+import { dashboardExcelUrl, useDashboard, type Drill, type Period } from './queries';
 
 const month = (value: string | null) => (value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : undefined);
 
@@ -48,11 +48,23 @@ export default function DashboardPage() {
         title={t('dashboard.title')}
         sub={dashboard.data?.unit.name ?? null}
         extra={
-          <Link to={`/reports/model?unitId=${unitId}&from=${period.from}&to=${period.to}`}>
-            <Button icon={<PrinterOutlined />} data-testid="open-model-report">
-              {t('dashboard.modelReport')}
-            </Button>
-          </Link>
+          <Space wrap>
+            <Link to={`/reports/dashboard?unitId=${unitId}&from=${period.from}&to=${period.to}`}>
+              <Button icon={<PrinterOutlined />} data-testid="open-dashboard-report">
+                {t('dashboard.print')}
+              </Button>
+            </Link>
+            <a href={dashboardExcelUrl(unitId, period)} download>
+              <Button icon={<FileExcelOutlined />} data-testid="dashboard-excel">
+                {t('dashboard.excel')}
+              </Button>
+            </a>
+            <Link to={`/reports/model?unitId=${unitId}&from=${period.from}&to=${period.to}`}>
+              <Button icon={<FileTextOutlined />} data-testid="open-model-report">
+                {t('dashboard.modelReport')}
+              </Button>
+            </Link>
+          </Space>
         }
       />
       <div className="filters">
@@ -198,7 +210,7 @@ function DashboardBody({
         {card(
           'dashboard.membersAssigned',
           d.coverage.membersAssigned,
-          undefined,
+          'membersAssigned',
           `/ ${formatNumber(d.coverage.members)}`,
         )}
         {card(
@@ -250,32 +262,32 @@ function DashboardBody({
         {card(
           'dashboard.cellsExcellentOrGood',
           y.ratings.cells.excellent + y.ratings.cells.good,
-          undefined,
+          'cellRatings',
           `/ ${formatNumber(y.ratings.cells.total)}`,
         )}
         {card(
           'dashboard.membersExcellentOrGood',
           y.ratings.members.excellent + y.ratings.members.good,
-          undefined,
+          'memberRatings',
           `/ ${formatNumber(y.ratings.members.total)}`,
         )}
         {card(
           'dashboard.resolutionIndicators',
           y.targets.resolutionIndicators.achieved,
-          undefined,
+          'resolutionIndicators',
           share(y.targets.resolutionIndicators),
         )}
         {card(
           'dashboard.newRuralCriteria',
           y.targets.newRuralCriteria.achieved,
-          undefined,
+          'newRuralCriteria',
           share(y.targets.newRuralCriteria),
         )}
-        {card('dashboard.models', y.models.total)}
+        {card('dashboard.models', y.models.total, 'models')}
         {card(
           'dashboard.cellsWithModel',
           y.householdModel.cellsWithModel,
-          undefined,
+          'householdModelCells',
           `/ ${formatNumber(y.householdModel.cells)}`,
         )}
       </Row>

@@ -6,6 +6,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { formatDate } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
 import { useDashboardRecords, type Drill, type Period } from './queries';
+import { detailText, recordHeads, recordKindOf, recordLink } from './record-columns';
 
 /** The records behind one dashboard figure, fifty at a time (the server records each read). */
 export function RecordsDrawer({
@@ -21,11 +22,18 @@ export function RecordsDrawer({
   title: string;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [offset, setOffset] = useState(0);
   const records = useDashboardRecords(unitId, period, drill, offset);
   const page = records.data;
-  const isPetition = page?.items[0]?.kind === 'petition';
+  const figure = drill?.figure ?? 'households';
+  const kind = recordKindOf[figure];
+  const [codeHead, labelHead, unitHead] = recordHeads[kind];
+  const linked = (text: string, r: DashboardRecord) => {
+    const to = recordLink(r.kind, r.id);
+    return to ? <Link to={to}>{text}</Link> : text;
+  };
   return (
     <Drawer
       open={drill !== null}
@@ -48,19 +56,26 @@ export function RecordsDrawer({
               pagination={false}
               columns={[
                 {
-                  title: isPetition ? t('dashboard.receivedOn') : t('dashboard.code'),
+                  title: t(codeHead),
                   dataIndex: 'code',
                   render: (code: string, r) =>
-                    r.kind === 'petition' ? formatDate(code) : <Link to={`/households/${r.id}`}>{code}</Link>,
+                    r.kind === 'petition'
+                      ? formatDate(code)
+                      : r.kind === 'household'
+                        ? linked(code, r)
+                        : code,
                 },
                 {
-                  title: isPetition ? t('dashboard.petitionTitle') : t('dashboard.head'),
+                  title: t(labelHead),
                   dataIndex: 'label',
-                  render: (label: string, r) =>
-                    r.kind === 'petition' ? <Link to={`/petitions/${r.id}`}>{label}</Link> : label,
+                  render: (label: string, r) => (r.kind === 'household' ? label : linked(label, r)),
                 },
-                { title: t('dashboard.cell'), dataIndex: 'cellName' },
-                { title: t('dashboard.detail'), dataIndex: 'detail', render: (d: string | null) => d ?? '' },
+                { title: t(unitHead), dataIndex: 'cellName' },
+                {
+                  title: t('dashboard.detail'),
+                  dataIndex: 'detail',
+                  render: (d: string | null) => detailText(figure, d, i18n),
+                },
               ]}
             />
             <Space style={{ marginTop: 12 }}>

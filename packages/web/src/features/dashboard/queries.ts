@@ -40,3 +40,7 @@ export function useDashboardRecords(unitId: number, period: Period, drill: Drill
     placeholderData: keepPreviousData,
   });
 }
+
+/** The dashboard as an Excel workbook (a plain link: the browser downloads it with the session cookie). */
+export const dashboardExcelUrl = (unitId: number, period: Period) =>
+  `/api/v1/dashboard.xlsx${queryString({ unitId, ...period })}`;

@@ -2,16 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Button, Progress, Select, Space } from 'antd';
 import { FileExcelOutlined, PrinterOutlined } from '@ant-design/icons';
-import {
-  modelReportTables,
-  reportHeaderOf,
-  todayInVietnam,
-  type ModelReport,
-  type ReportTable,
-} from '@caunoi/domain';
+import { modelReportTables, reportHeaderOf, todayInVietnam, type ModelReport } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { PageTitle } from '../../components/PageTitle';
 import { ReportDocument } from '../../components/print/ReportDocument';
+import { ReportTableView } from '../../components/print/ReportTableView';
 import { useI18n } from '../../i18n/i18n-context';
 import { PartyUnitPicker } from '../assignments/PartyUnitPicker';
 import { useCurrentUser } from '../auth/current-user';
@@ -106,34 +101,6 @@ export default function ModelReportPage() {
   );
 }
 
-function TableOf({ table }: { table: ReportTable }) {
-  return (
-    <>
-      <h3>{table.heading}</h3>
-      <table>
-        <thead>
-          <tr>
-            {table.head.map((h) => (
-              <th key={h}>{h}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, i) => (
-            <tr key={i} className={table.totalRow && i === table.rows.length - 1 ? 'total' : undefined}>
-              {row.map((cell, j) => (
-                <td key={j} className={typeof cell === 'number' || j > 0 ? 'num' : undefined}>
-                  {typeof cell === 'number' ? cell.toLocaleString('vi-VN') : cell}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
-  );
-}
-
 function ModelReportDocument({ report }: { report: ModelReport }) {
   const header = reportHeaderOf(report.unit.name, report.parentName);
   const tables = modelReportTables(report);
@@ -155,7 +122,7 @@ function ModelReportDocument({ report }: { report: ModelReport }) {
       >
         {tables.map((table, i) => (
           <div key={table.heading} className={i === 2 ? 'report-page-break' : undefined}>
-            <TableOf table={table} />
+            <ReportTableView table={table} />
           </div>
         ))}
         <h3>Ghi chú</h3>
