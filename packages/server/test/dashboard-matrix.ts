@@ -40,6 +40,12 @@ export const dashboardCases: DashboardCase[] = [
     run: (c, x) => c.get(`/api/v1/dashboard/records?unitId=${x.cellId}&figure=poor&year=2023`),
   },
   {
+    name: 'GET dashboard as Excel',
+    permission: 'read',
+    refusedFor: ['member'],
+    run: (c, x) => c.get(`/api/v1/dashboard.xlsx?unitId=${x.cellId}&from=2023-01&to=2023-12`),
+  },
+  {
     name: 'POST model report job',
     permission: 'read',
     refusedFor: ['member'],
