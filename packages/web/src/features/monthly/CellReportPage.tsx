@@ -90,7 +90,7 @@ export default function CellReportPage() {
           </Space>
         }
       />
-      <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         <Space wrap>
           <ReportStateTag state={data.state} />
           {data.approvedAt ? (
@@ -103,14 +103,14 @@ export default function CellReportPage() {
           ) : null}
         </Space>
         {data.state === 'returned' && data.returnComment ? (
-          <Alert type="warning" showIcon message={t('monthly.returnedBy', { comment: data.returnComment })} />
+          <Alert type="warning" showIcon title={t('monthly.returnedBy', { comment: data.returnComment })} />
         ) : null}
         {data.lateChanges.length > 0 ? (
           <Alert
             type="info"
             showIcon
             data-testid="late-changes"
-            message={t('monthly.lateChanges', { count: data.lateChanges.length })}
+            title={t('monthly.lateChanges', { count: data.lateChanges.length })}
             description={
               <ul style={{ margin: 0 }}>
                 {data.lateChanges.map((c) => (
@@ -145,7 +145,7 @@ export default function CellReportPage() {
             <div style={{ whiteSpace: 'pre-wrap' }}>{data.text}</div>
           )}
         </Card>
-        {act.isError ? <Alert type="error" showIcon message={errorToMessage(act.error, language)} /> : null}
+        {act.isError ? <Alert type="error" showIcon title={errorToMessage(act.error, language)} /> : null}
         <Space wrap>
           {data.actions.includes('save') ? (
             <Button onClick={() => run('save')} loading={act.isPending} data-testid="cell-report-save">

@@ -1,7 +1,7 @@
 import { useSearchParams } from 'react-router';
 import { Button, Space } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import { monthBounds, reportHeaderOf, todayInVietnam, type CellReport } from '@caunoi/domain';
+import { reportHeaderOf, todayInVietnam, type CellReport } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { ReportDocument } from '../../components/print/ReportDocument';
@@ -38,8 +38,8 @@ function CellReportDocument({ report }: { report: CellReport }) {
   const { t } = useI18n();
   const header = reportHeaderOf(report.cellName, report.communeName || null);
   const monthText = `${Number(report.month.slice(5, 7))}/${report.month.slice(0, 4)}`;
-  // Dated the day it was submitted, else today (a draft).
-  const date = report.submittedAt?.slice(0, 10) ?? todayInVietnam();
+  // Dated the day it was submitted, in Vietnam (the stored instant is UTC), else today (a draft).
+  const date = todayInVietnam(report.submittedAt ? new Date(report.submittedAt) : undefined);
   const notYet = report.members.filter((m) => m.state !== 'submitted');
   return (
     <div data-testid="cell-monthly-report">
@@ -47,7 +47,7 @@ function CellReportDocument({ report }: { report: CellReport }) {
         issuer={header.issuer}
         number={`Số: …-${header.numberSuffix}`}
         place={header.place}
-        date={date < monthBounds(report.month).first ? todayInVietnam() : date}
+        date={date}
         title="BÁO CÁO"
         subtitle={t('monthly.printSubtitle', { month: monthText, cell: report.cellName })}
         signature={{ capacity: header.capacity, title: 'BÍ THƯ' }}

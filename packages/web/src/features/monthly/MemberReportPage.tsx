@@ -34,7 +34,7 @@ export default function MemberReportPage() {
     setText(data?.text ?? '');
   }, [data?.id, data?.version, data?.text]);
 
-  if (!memberId && !user.memberId) return <Alert type="info" message={t('monthly.noMember')} />;
+  if (!memberId && !user.memberId) return <Alert type="info" title={t('monthly.noMember')} />;
   if (report.isPending) return <LoadingState />;
   if (report.isError || !data)
     return <ErrorState error={report.error} onRetry={() => void report.refetch()} />;
@@ -84,12 +84,12 @@ export default function MemberReportPage() {
           </Space>
         }
       />
-      <Space direction="vertical" style={{ width: '100%' }} size="middle">
+      <Space orientation="vertical" style={{ width: '100%' }} size="middle">
         {data.state === 'returned' && data.returnComment ? (
           <Alert
             type="warning"
             showIcon
-            message={t('monthly.returnedBy', { comment: data.returnComment })}
+            title={t('monthly.returnedBy', { comment: data.returnComment })}
             data-testid="return-comment"
           />
         ) : null}
@@ -111,7 +111,7 @@ export default function MemberReportPage() {
             <div style={{ whiteSpace: 'pre-wrap' }}>{data.text}</div>
           )}
         </Card>
-        {act.isError ? <Alert type="error" showIcon message={errorToMessage(act.error, language)} /> : null}
+        {act.isError ? <Alert type="error" showIcon title={errorToMessage(act.error, language)} /> : null}
         <Space wrap>
           {data.actions.includes('save') ? (
             <Button onClick={() => run('save')} loading={act.isPending} data-testid="report-save">

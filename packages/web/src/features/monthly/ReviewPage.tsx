@@ -58,7 +58,7 @@ export default function ReviewPage() {
           />
         }
       />
-      {act.isError ? <Alert type="error" showIcon message={errorToMessage(act.error, language)} /> : null}
+      {act.isError ? <Alert type="error" showIcon title={errorToMessage(act.error, language)} /> : null}
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (

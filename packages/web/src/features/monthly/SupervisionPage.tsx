@@ -155,7 +155,7 @@ function MemberSheet({
     );
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }}>
+    <Space orientation="vertical" style={{ width: '100%' }}>
       {sheet.catalogues.map((c) => (
         <Card key={c.id} size="small" title={label(supervisionKindLabels[c.kind])}>
           <div style={{ color: '#666', marginBottom: 8 }}>
@@ -243,7 +243,7 @@ function MemberSheet({
           {t('supervision.addFollowUp')}
         </Button>
       </Card>
-      {save.isError ? <Alert type="error" showIcon message={errorToMessage(save.error, language)} /> : null}
+      {save.isError ? <Alert type="error" showIcon title={errorToMessage(save.error, language)} /> : null}
       <Button type="primary" onClick={submit} loading={save.isPending} data-testid="supervision-save">
         {t('supervision.save')}
       </Button>
