@@ -1,2 +1,3 @@
 export * from './model-report.schema.js';
 export * from './model-report-tables.js';
+export * from './figure-report-tables.js';

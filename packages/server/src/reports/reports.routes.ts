@@ -1,9 +1,16 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
-import { reportJob, reportJobParams, startReportJobInput } from '@caunoi/domain';
+import {
+  helpOutcomesQuery,
+  reportJob,
+  reportJobParams,
+  startReportJobInput,
+  visitCoverageQuery,
+} from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
+import { exportHelpOutcomes, exportVisitCoverage } from './export-figure-reports.js';
 import { exportReportJob, getReportJob, startReportJob } from './reports.service.js';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -52,4 +59,37 @@ export function registerReportRoutes(app: FastifyInstance, db: Kysely<DB>): void
         .send(file.content);
     },
   );
+  // The figure pages' Excel files (the printable pages draw the same tables from the JSON answers).
+  r.get(
+    '/api/v1/help-outcomes.xlsx',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Help outcomes per cell as an Excel workbook in the printed layout (the export is recorded)',
+        querystring: helpOutcomesQuery,
+      },
+    },
+    async (request, reply) => sendXlsx(reply, await exportHelpOutcomes(db, actorOf(request), request.query)),
+  );
+  r.get(
+    '/api/v1/visit-coverage.xlsx',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Visit coverage per cell or member as an Excel workbook in the printed layout (the export is recorded)',
+        querystring: visitCoverageQuery,
+      },
+    },
+    async (request, reply) => sendXlsx(reply, await exportVisitCoverage(db, actorOf(request), request.query)),
+  );
+}
+
+// Codes and dates are ASCII: the file name needs no encoding.
+function sendXlsx(reply: FastifyReply, file: { fileName: string; content: Buffer }) {
+  return reply
+    .header('content-type', xlsxType)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('cache-control', 'private, no-store')
+    .send(file.content);
 }
