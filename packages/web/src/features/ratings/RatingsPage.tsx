@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Button, Card, List, Segmented, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
 import {
   can,
   pendingStep,
@@ -22,7 +23,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
 import { useUnit } from '../units/queries';
 import { levelColor } from './level-color';
-import { useFrameworks, useRatingBoard } from './queries';
+import { ratingsExcelUrl, useFrameworks, useRatingBoard } from './queries';
 import { ScoreSheetDialog } from './ScoreSheetDialog';
 
 const thisYear = Number(todayInVietnam().slice(0, 4));
@@ -151,20 +152,29 @@ export default function RatingsPage() {
               style={{ minWidth: 120 }}
               data-testid="rating-year"
             />
+            <a
+              href={ratingsExcelUrl(unitId, year, subject === 'all' ? undefined : subject)}
+              download
+              data-testid="ratings-excel"
+            >
+              <Button icon={<FileExcelOutlined />}>{t('ratings.export')}</Button>
+            </a>
           </Space>
         }
       />
-      <Segmented<RatingSubject | 'all'>
-        className="section"
-        value={subject}
-        onChange={setSubject}
-        options={[
-          { value: 'all', label: t('ratings.all') },
-          { value: 'member', label: label(ratingSubjectLabels.member) },
-          { value: 'cell', label: label(ratingSubjectLabels.cell) },
-          { value: 'committee', label: label(ratingSubjectLabels.committee) },
-        ]}
-      />
+      {/* The four choices are wider than a 360-px phone: they scroll inside, the page does not. */}
+      <div className="section" style={{ overflowX: 'auto', maxWidth: '100%' }}>
+        <Segmented<RatingSubject | 'all'>
+          value={subject}
+          onChange={setSubject}
+          options={[
+            { value: 'all', label: t('ratings.all') },
+            { value: 'member', label: label(ratingSubjectLabels.member) },
+            { value: 'cell', label: label(ratingSubjectLabels.cell) },
+            { value: 'committee', label: label(ratingSubjectLabels.committee) },
+          ]}
+        />
+      </div>
       {frameworks.data && frameworks.data.items.length === 0 ? (
         <Alert className="section" type="info" showIcon message={t('ratings.noFramework', { year })} />
       ) : null}

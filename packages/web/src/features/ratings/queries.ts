@@ -9,6 +9,10 @@ export const ratingKeys = {
   frameworks: (year: number) => [...ratingKeys.all, 'frameworks', year] as const,
 };
 
+/** The board as a workbook, with the same filter (the server records the export). */
+export const ratingsExcelUrl = (unitId: number, year: number, subject: RatingSubject | undefined) =>
+  `/api/v1/ratings.xlsx${queryString({ unitId, year, subject })}`;
+
 export function useRatingBoard(unitId: number, year: number, subject: RatingSubject | undefined) {
   return useQuery({
     queryKey: ratingKeys.board(unitId, year, subject),

@@ -1,27 +1,14 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Checkbox,
-  Col,
-  Modal,
-  Row,
-  Select,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-} from 'antd';
+import { Alert, Button, Card, Col, List, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { can, todayInVietnam, type FourGoodBoard } from '@caunoi/domain';
-import { errorToMessage } from '../../api/error-message';
 import { ErrorState } from '../../components/ErrorState';
 import { PageTitle } from '../../components/PageTitle';
+import { useIsPhone } from '../../components/use-is-phone';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
-import { useSaveFourGood } from './mutations';
+import { FourGoodDialog } from './FourGoodDialog';
+import { HouseholdModelDialog } from './HouseholdModelDialog';
 import { useFourGood } from './queries';
 
 const thisYear = Number(todayInVietnam().slice(0, 4));
@@ -30,25 +17,64 @@ type Row = FourGoodBoard['rows'][number];
 
 /** The "4 tốt" movement of a year: who registered, the result on each criterion, and the household model. */
 export default function FourGoodPage() {
-  const { t, language } = useI18n();
-  const { message } = App.useApp();
+  const { t } = useI18n();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const unitId = Number(params.get('unit') ?? user.scopeUnitId);
   const year = Number(params.get('year') ?? thisYear - 1);
   const board = useFourGood(unitId, year);
-  const save = useSaveFourGood();
-  const [judging, setJudging] = useState<Row | null>(null);
-  const [ticked, setTicked] = useState<string[]>([]);
+  const [dialog, setDialog] = useState<{ row: Row; mode: 'register' | 'judge' } | null>(null);
+  const [modelCell, setModelCell] = useState<number | null>(null);
+  const isPhone = useIsPhone();
   const criteria = board.data?.catalogue?.criteria ?? [];
   const canWrite = can(user.role, 'movement.write');
-  const onError = (error: unknown) => void message.error(errorToMessage(error, language));
-  const register = (r: Row) =>
-    save.mutate(
-      { unitId: r.unitId, year, registeredOn: todayInVietnam() },
-      { onSuccess: () => void message.success(t('fourGood.registered')), onError },
-    );
   const model = board.data?.householdModel;
+
+  /** Registration is the unit's own; the result is recorded from above (the server checks both). */
+  const actions = (r: Row) => (
+    <Space wrap size={4}>
+      {canWrite && board.data?.catalogue && !r.registration ? (
+        <Button size="small" type="primary" onClick={() => setDialog({ row: r, mode: 'register' })}>
+          {t('fourGood.register')}
+        </Button>
+      ) : null}
+      {canWrite && r.registration && r.unitId !== user.scopeUnitId ? (
+        <Button
+          size="small"
+          onClick={() => setDialog({ row: r, mode: 'judge' })}
+          data-testid="four-good-judge"
+        >
+          {t('fourGood.judge')}
+        </Button>
+      ) : null}
+      {canWrite && r.householdModel ? (
+        <Button size="small" onClick={() => setModelCell(r.unitId)} data-testid="household-model-open">
+          {t('fourGood.modelOpen')}
+        </Button>
+      ) : null}
+    </Space>
+  );
+  const overall = (r: Row) =>
+    r.registration?.achieved === true ? (
+      <Tag color="gold">{t('fourGood.fourGood')}</Tag>
+    ) : r.registration?.achieved === false ? (
+      <Tag>{t('targets.notAchieved')}</Tag>
+    ) : null;
+  const modelText = (r: Row) =>
+    r.householdModel ? (
+      <Space size={4} wrap>
+        <Tag color={r.householdModel.registered ? 'green' : undefined}>
+          {t(r.householdModel.registered ? 'fourGood.modelRegistered' : 'fourGood.modelNotRegistered')}
+        </Tag>
+        <span>
+          {t('fourGood.modelMembers', {
+            registered: r.householdModel.membersRegistered,
+            total: r.householdModel.members,
+          })}
+        </span>
+      </Space>
+    ) : null;
+  const registeredOn = (r: Row) => r.registration?.registeredOn.split('-').reverse().join('/') ?? '—';
 
   return (
     <>
@@ -104,100 +130,83 @@ export default function FourGoodPage() {
         <Alert type="info" showIcon className="section" message={t('fourGood.noCatalogue')} />
       ) : null}
       <Card size="small" className="section">
-        <Table<Row>
-          rowKey="unitId"
-          size="small"
-          loading={board.isPending}
-          dataSource={board.data?.rows ?? []}
-          pagination={false}
-          scroll={{ x: 900 }}
-          onRow={() => ({ 'data-testid': 'four-good-row' }) as object}
-          columns={[
-            { title: t('targets.unit'), dataIndex: 'unitName' },
-            {
-              title: t('fourGood.registeredOn'),
-              width: 130,
-              render: (_: unknown, r) => r.registration?.registeredOn.split('-').reverse().join('/') ?? '—',
-            },
-            ...criteria.map((c) => ({
-              title: c.text,
-              width: 140,
-              render: (_: unknown, r: Row) => {
-                const v = r.registration?.results?.[c.code];
-                return v === undefined ? (
-                  ''
-                ) : v ? (
-                  <Tag color="green">{t('targets.achieved')}</Tag>
-                ) : (
-                  <Tag color="red">{t('targets.notAchieved')}</Tag>
-                );
-              },
-            })),
-            {
-              title: t('fourGood.overall'),
-              width: 120,
-              render: (_: unknown, r) =>
-                r.registration?.achieved === true ? (
-                  <Tag color="gold">{t('fourGood.fourGood')}</Tag>
-                ) : r.registration?.achieved === false ? (
-                  <Tag>{t('targets.notAchieved')}</Tag>
-                ) : null,
-            },
-            {
-              title: '',
-              width: 150,
-              render: (_: unknown, r) => (
-                <Space>
-                  {canWrite && !r.registration ? (
-                    <Button size="small" onClick={() => register(r)} loading={save.isPending}>
-                      {t('fourGood.register')}
-                    </Button>
-                  ) : null}
-                  {canWrite && r.registration && r.unitId !== user.scopeUnitId ? (
-                    <Button
-                      size="small"
-                      onClick={() => {
-                        setTicked(
-                          Object.entries(r.registration?.results ?? {}).flatMap(([k, v]) => (v ? [k] : [])),
-                        );
-                        setJudging(r);
-                      }}
-                    >
-                      {t('fourGood.judge')}
-                    </Button>
-                  ) : null}
-                </Space>
-              ),
-            },
-          ]}
-        />
-      </Card>
-      {judging?.registration ? (
-        <Modal
-          open
-          title={`${t('fourGood.judge')} · ${judging.unitName} · ${year}`}
-          okButtonProps={{ loading: save.isPending }}
-          onCancel={() => setJudging(null)}
-          onOk={() =>
-            save.mutate(
-              {
-                unitId: judging.unitId,
-                year,
-                registeredOn: judging.registration!.registeredOn,
-                results: Object.fromEntries(criteria.map((c) => [c.code, ticked.includes(c.code)])),
-              },
-              { onSuccess: () => setJudging(null), onError },
-            )
-          }
-          destroyOnHidden
-        >
-          <Checkbox.Group
-            style={{ display: 'flex', flexDirection: 'column' }}
-            value={ticked}
-            onChange={(v) => setTicked(v as string[])}
-            options={criteria.map((c) => ({ value: c.code, label: c.text }))}
+        {isPhone ? (
+          <List<Row>
+            loading={board.isPending}
+            dataSource={board.data?.rows ?? []}
+            pagination={{ pageSize: 30, hideOnSinglePage: true, size: 'small' }}
+            renderItem={(r) => (
+              <List.Item data-testid="four-good-row">
+                <List.Item.Meta
+                  title={r.unitName}
+                  description={
+                    <Space direction="vertical" size={4}>
+                      <Space wrap size={4}>
+                        <span>
+                          {t('fourGood.registeredOn')}: {registeredOn(r)}
+                        </span>
+                        {overall(r)}
+                        {r.registration?.results
+                          ? criteria.map((c) => (
+                              <Tag key={c.code} color={r.registration?.results?.[c.code] ? 'green' : 'red'}>
+                                {c.code}
+                              </Tag>
+                            ))
+                          : null}
+                      </Space>
+                      {modelText(r)}
+                      {actions(r)}
+                    </Space>
+                  }
+                />
+              </List.Item>
+            )}
           />
-        </Modal>
+        ) : (
+          <Table<Row>
+            rowKey="unitId"
+            size="small"
+            loading={board.isPending}
+            dataSource={board.data?.rows ?? []}
+            pagination={false}
+            scroll={{ x: 1150 }}
+            onRow={() => ({ 'data-testid': 'four-good-row' }) as object}
+            columns={[
+              { title: t('targets.unit'), dataIndex: 'unitName', fixed: 'left', width: 180 },
+              { title: t('fourGood.registeredOn'), width: 105, render: (_: unknown, r) => registeredOn(r) },
+              ...criteria.map((c) => ({
+                title: c.text,
+                width: 115,
+                render: (_: unknown, r: Row) => {
+                  const v = r.registration?.results?.[c.code];
+                  return v === undefined ? (
+                    ''
+                  ) : v ? (
+                    <Tag color="green">{t('targets.achieved')}</Tag>
+                  ) : (
+                    <Tag color="red">{t('targets.notAchieved')}</Tag>
+                  );
+                },
+              })),
+              { title: t('fourGood.overall'), width: 100, render: (_: unknown, r) => overall(r) },
+              { title: t('fourGood.householdModel'), width: 150, render: (_: unknown, r) => modelText(r) },
+              // The actions stay in view while the criteria scroll sideways.
+              { title: '', width: 190, fixed: 'right', render: (_: unknown, r) => actions(r) },
+            ]}
+          />
+        )}
+      </Card>
+      {dialog ? (
+        <FourGoodDialog
+          row={dialog.row}
+          year={year}
+          mode={dialog.mode}
+          criteria={criteria}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+      {modelCell !== null ? (
+        <HouseholdModelDialog cellId={modelCell} year={year} onClose={() => setModelCell(null)} />
       ) : null}
     </>
   );

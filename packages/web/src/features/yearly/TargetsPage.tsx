@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, Card, Col, Row, Select, Space, Statistic, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   can,
   culturalUnitKindLabels,
   modelKindLabels,
   todayInVietnam,
+  type CulturalUnit,
   type MassMobilisationModel,
   type ResolutionIndicator,
 } from '@caunoi/domain';
@@ -15,10 +16,11 @@ import { PageTitle } from '../../components/PageTitle';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
 import { useUnit } from '../units/queries';
+import { CulturalUnitDialog } from './CulturalUnitDialog';
 import { IndicatorDialog } from './IndicatorDialog';
 import { ModelDialog } from './ModelDialog';
 import { useSaveNtmResults } from './mutations';
-import { useYearlyFigures, useYearlyTargets } from './queries';
+import { targetsExcelUrl, useYearlyFigures, useYearlyTargets } from './queries';
 
 const thisYear = Number(todayInVietnam().slice(0, 4));
 const years = Array.from({ length: thisYear - 2019 }, (_, i) => thisYear - i);
@@ -48,11 +50,15 @@ export default function TargetsPage() {
   const targets = useYearlyTargets(unitId, year);
   const [adding, setAdding] = useState(false);
   const [addingModel, setAddingModel] = useState(false);
+  /** The cultural title being recorded: 'new', or the one being corrected. */
+  const [cultural, setCultural] = useState<CulturalUnit | 'new' | null>(null);
   const saveNtm = useSaveNtmResults();
   const f = figures.data?.targets;
   const share = (s: { achieved: number; total: number } | undefined) =>
     s ? `${s.achieved}/${s.total}` : '…';
   const canAdd = can(user.role, 'target.write') && unit.data?.kind === 'commune_committee';
+  // A title recorded under a commune may be corrected from the district too (the server checks scope).
+  const canWriteTargets = can(user.role, 'target.write');
   const canAddModel =
     can(user.role, 'movement.write') &&
     ['commune_committee', 'cell', 'base_cell'].includes(unit.data?.kind ?? '');
@@ -76,6 +82,9 @@ export default function TargetsPage() {
               style={{ minWidth: 120 }}
               data-testid="targets-year"
             />
+            <a href={targetsExcelUrl(unitId, year)} download data-testid="targets-excel">
+              <Button icon={<FileExcelOutlined />}>{t('targets.export')}</Button>
+            </a>
             {canAdd ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
                 {t('targets.newIndicator')}
@@ -175,21 +184,56 @@ export default function TargetsPage() {
           </Space>
         </Card>
       ))}
-      <Card size="small" className="section" title={t('targets.cultural')}>
-        <Table
+      <Card
+        size="small"
+        className="section"
+        title={t('targets.cultural')}
+        extra={
+          canAdd ? (
+            <Button
+              size="small"
+              icon={<PlusOutlined />}
+              onClick={() => setCultural('new')}
+              data-testid="cultural-new"
+            >
+              {t('targets.newCultural')}
+            </Button>
+          ) : null
+        }
+      >
+        <Table<CulturalUnit>
           rowKey="id"
           size="small"
           dataSource={targets.data?.culturalUnits ?? []}
           pagination={false}
+          scroll={{ x: 560 }}
           locale={{ emptyText: t('targets.empty') }}
+          onRow={() => ({ 'data-testid': 'cultural-row' }) as object}
           columns={[
             {
               title: t('targets.kind'),
-              width: 220,
+              width: 240,
               render: (_: unknown, c) => label(culturalUnitKindLabels[c.kind]),
             },
             { title: t('targets.name'), dataIndex: 'name' },
-            { title: '', width: 130, render: (_: unknown, c) => <AchievedTag achieved={c.achieved} /> },
+            { title: '', width: 110, render: (_: unknown, c) => <AchievedTag achieved={c.achieved} /> },
+            ...(canWriteTargets
+              ? [
+                  {
+                    title: '',
+                    width: 60,
+                    render: (_: unknown, c: CulturalUnit) => (
+                      <Button
+                        size="small"
+                        type="text"
+                        icon={<EditOutlined />}
+                        aria-label={t('targets.edit')}
+                        onClick={() => setCultural(c)}
+                      />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </Card>
@@ -227,6 +271,14 @@ export default function TargetsPage() {
         />
       </Card>
       {adding ? <IndicatorDialog unitId={unitId} year={year} onClose={() => setAdding(false)} /> : null}
+      {cultural ? (
+        <CulturalUnitDialog
+          unitId={unitId}
+          year={year}
+          existing={cultural === 'new' ? null : cultural}
+          onClose={() => setCultural(null)}
+        />
+      ) : null}
       {addingModel ? <ModelDialog unitId={unitId} year={year} onClose={() => setAddingModel(false)} /> : null}
     </>
   );

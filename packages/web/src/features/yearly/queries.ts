@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { FourGoodBoard, YearlyFigures, YearlyTargets } from '@caunoi/domain';
+import type { FourGoodBoard, HouseholdModelCell, YearlyFigures, YearlyTargets } from '@caunoi/domain';
 import { api, queryString } from '../../api/client';
 
 export const yearlyKeys = {
@@ -7,7 +7,13 @@ export const yearlyKeys = {
   figures: (unitId: number, year: number) => [...yearlyKeys.all, 'figures', unitId, year] as const,
   targets: (unitId: number, year: number) => [...yearlyKeys.all, 'targets', unitId, year] as const,
   fourGood: (unitId: number, year: number) => [...yearlyKeys.all, 'four-good', unitId, year] as const,
+  householdModel: (cellId: number, year: number) =>
+    [...yearlyKeys.all, 'household-model', cellId, year] as const,
 };
+
+/** The year's targets as a workbook (the server records the export). */
+export const targetsExcelUrl = (unitId: number, year: number) =>
+  `/api/v1/yearly/targets.xlsx${queryString({ unitId, year })}`;
 
 export function useYearlyFigures(unitId: number, year: number) {
   return useQuery({
@@ -33,5 +39,13 @@ export function useFourGood(unitId: number, year: number) {
     queryFn: ({ signal }) =>
       api.get<FourGoodBoard>(`/yearly/four-good${queryString({ unitId, year })}`, signal),
     placeholderData: keepPreviousData,
+  });
+}
+
+export function useHouseholdModelCell(cellId: number, year: number) {
+  return useQuery({
+    queryKey: yearlyKeys.householdModel(cellId, year),
+    queryFn: ({ signal }) =>
+      api.get<HouseholdModelCell>(`/yearly/household-model${queryString({ cellId, year })}`, signal),
   });
 }
