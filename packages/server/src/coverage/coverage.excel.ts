@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { CoverageFigures, CoverageReport } from '@caunoi/domain';
+import { addBarChart } from '../export/xlsx-bar-chart.js';
 
 function vnDate(date: string): string {
   const [y, m, d] = date.split('-');
@@ -79,6 +80,7 @@ export async function coverageWorkbook(report: CoverageReport): Promise<Buffer> 
     cell.border = thin;
     cell.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   });
+  const firstRow = head.number + 1;
   report.rows.forEach((r, i) => {
     const row = sheet.addRow([i + 1, r.unit.name, ...values(r)]);
     row.eachCell({ includeEmpty: true }, (cell) => {
@@ -93,5 +95,26 @@ export async function coverageWorkbook(report: CoverageReport): Promise<Buffer> 
   // One decimal for the average, as the report writes it.
   sheet.getColumn(9).numFmt = '0.0';
   sheet.getColumn(5).numFmt = '0.0';
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const table = Buffer.from(await workbook.xlsx.writeBuffer());
+  if (!report.rows.some((r) => r.membersAssigned > 0)) return table;
+  // The web page's chart, as a native Excel chart over the table's columns I (average), J (fewest), K (most).
+  return addBarChart(table, {
+    sheetName: sheet.name,
+    sheetPart: 'xl/worksheets/sheet1.xml',
+    title: 'Số hộ mỗi đảng viên phụ trách',
+    firstRow,
+    lastRow: firstRow + report.rows.length - 1,
+    categories: { column: 'B', values: report.rows.map((r) => r.unit.name) },
+    series: [
+      { name: 'Ít nhất', column: 'J', values: report.rows.map((r) => r.perMemberMin), color: '91CAFF' },
+      { name: 'Bình quân', column: 'I', values: report.rows.map((r) => r.perMemberAvg), color: '1677FF' },
+      { name: 'Nhiều nhất', column: 'K', values: report.rows.map((r) => r.perMemberMax), color: 'CF1322' },
+    ],
+    anchor: {
+      fromColumn: 1,
+      fromRow: total.number + 1,
+      toColumn: 11,
+      toRow: total.number + 1 + Math.max(14, Math.ceil(report.rows.length * 1.6) + 5),
+    },
+  });
 }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { todayInVietnam, type CoverageFigures, type CoverageReport } from '@caunoi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -144,6 +145,37 @@ describe.each(engines)('coverage on %s', (engine) => {
     const thanhAn = rows.find((r) => r[1] === 'Chi bộ ấp Thạnh An');
     expect(thanhAn?.slice(2, 8)).toEqual([43, 41, Math.round((41 / 43) * 1000) / 10, 586, 586, 0]);
     expect(rows.at(-1)?.[1]).toBe('Tổng cộng');
+
+    // The web page's chart comes along as a native Excel chart over the table's own cells.
+    const zip = await JSZip.loadAsync(response.rawPayload);
+    expect(await zip.file('xl/worksheets/sheet1.xml')!.async('string')).toContain('<drawing r:id=');
+    const chart = await zip.file('xl/charts/chart1.xml')?.async('string');
+    expect(chart).toBeDefined();
+    const cellRows: number[] = [];
+    sheet.eachRow((row, number) => {
+      if (typeof row.getCell(1).value === 'number') cellRows.push(number);
+    });
+    expect(cellRows.length).toBe(14);
+    const span = (column: string) =>
+      `'Phân công phụ trách hộ'!$${column}$${cellRows[0]}:$${column}$${cellRows.at(-1)}`;
+    const series = [...chart!.matchAll(/<c:ser>(.*?)<\/c:ser>/g)].map(([, body]) => ({
+      name: /<c:tx><c:v>(.*?)<\/c:v>/.exec(body!)?.[1],
+      ranges: [...body!.matchAll(/<c:f>(.*?)<\/c:f>/g)].map((m) => m[1]!.replace(/&apos;/g, "'")),
+      cached: [
+        ...(/<c:numCache>(.*?)<\/c:numCache>/.exec(body!)?.[1] ?? '').matchAll(/<c:v>(.*?)<\/c:v>/g),
+      ].map((m) => Number(m[1])),
+    }));
+    expect(series.map((s) => [s.name, s.ranges])).toEqual([
+      ['Ít nhất', [span('B'), span('J')]],
+      ['Bình quân', [span('B'), span('I')]],
+      ['Nhiều nhất', [span('B'), span('K')]],
+    ]);
+    // The cached values are the table's: a viewer that does not recalculate draws the same bars.
+    const column = (index: number) =>
+      cellRows.map((r) => sheet.getRow(r).getCell(index).value).filter((v) => v !== null && v !== undefined);
+    expect(series[2]!.cached).toEqual(column(11));
+    expect(series[1]!.cached).toEqual(column(9));
+    expect(series[2]!.cached).toContain(27);
     const audits = await auditRowsOf(t, 'coverage', t.ids.thanhLocId);
     expect(audits.length).toBe(before + 1);
     expect(audits.at(-1)).toMatchObject({ action: 'export' });
