@@ -46,6 +46,22 @@ export const dashboardCases: DashboardCase[] = [
     run: (c, x) => c.get(`/api/v1/dashboard.xlsx?unitId=${x.cellId}&from=2023-01&to=2023-12`),
   },
   {
+    name: 'GET help outcomes as Excel',
+    permission: 'read',
+    refusedFor: ['member'],
+    run: (c, x) => c.get(`/api/v1/help-outcomes.xlsx?unitId=${x.cellId}&year=2023`),
+  },
+  {
+    name: 'GET visit coverage as Excel',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/visit-coverage.xlsx?unitId=${x.cellId}`),
+  },
+  {
+    name: 'GET a printed report header',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/reports/header?unitId=${x.cellId}`),
+  },
+  {
     name: 'POST model report job',
     permission: 'read',
     refusedFor: ['member'],

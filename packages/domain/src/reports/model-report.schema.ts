@@ -89,3 +89,14 @@ export function reportHeaderOf(
     capacity: isCell ? 'T/M CHI BỘ' : 'T/M ĐẢNG ỦY',
   };
 }
+
+export const reportHeaderQuery = z.strictObject({ unitId: z.coerce.number().int().positive() });
+export type ReportHeaderQuery = z.infer<typeof reportHeaderQuery>;
+
+/** What a printed report's header needs of its unit: its name and its superior's (null at the top). */
+export const reportHeaderUnits = z.object({
+  unitId: z.number().int(),
+  unitName: z.string(),
+  parentName: z.string().nullable(),
+});
+export type ReportHeaderUnits = z.infer<typeof reportHeaderUnits>;

@@ -3,6 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import {
   helpOutcomesQuery,
+  reportHeaderQuery,
+  reportHeaderUnits,
   reportJob,
   reportJobParams,
   startReportJobInput,
@@ -11,6 +13,7 @@ import {
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
 import { exportHelpOutcomes, exportVisitCoverage } from './export-figure-reports.js';
+import { getReportHeader } from './report-header.service.js';
 import { exportReportJob, getReportJob, startReportJob } from './reports.service.js';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -58,6 +61,18 @@ export function registerReportRoutes(app: FastifyInstance, db: Kysely<DB>): void
         .header('cache-control', 'private, no-store')
         .send(file.content);
     },
+  );
+  r.get(
+    '/api/v1/reports/header',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: "A unit's name and its superior's, for a printed report's header",
+        querystring: reportHeaderQuery,
+        response: { 200: reportHeaderUnits },
+      },
+    },
+    async (request) => getReportHeader(db, actorOf(request), request.query),
   );
   // The figure pages' Excel files (the printable pages draw the same tables from the JSON answers).
   r.get(

@@ -101,6 +101,18 @@ describe.each(engines)('figure pages exported to Excel on %s', (engine) => {
     expect(await exportsOf('visit_coverage')).toBe(1);
   });
 
+  it("names the unit and its superior for a printed header, within the actor's scope", async () => {
+    const header = await leader.get(`/api/v1/reports/header?unitId=${t.ids.thanhLocId}`);
+    expect(header.statusCode, header.body).toBe(200);
+    expect(header.json()).toEqual({
+      unitId: t.ids.thanhLocId,
+      unitName: 'Đảng bộ xã Thạnh Lộc',
+      parentName: 'Đảng bộ huyện Giồng Riềng',
+    });
+    const other = await loginAs(t.app, 'bithu.hoathanh');
+    expect((await other.get(`/api/v1/reports/header?unitId=${t.ids.thanhLocId}`)).statusCode).toBe(404);
+  });
+
   it('refuses members the unit figures and hides other communes', async () => {
     const member = await loginAs(t.app, 'dangvien.thanhan');
     expect((await member.get(`/api/v1/help-outcomes.xlsx?unitId=${t.ids.thanhAnCellId}`)).statusCode).toBe(
