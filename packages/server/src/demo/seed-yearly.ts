@@ -325,4 +325,18 @@ export async function seedYearly(
       };
     }),
   );
+
+  // A past year's titles, as if copied from the paper book: no history rows (the book's history starts at the seed).
+  const cellOf = new Map(data.households.map((h) => [h.code, h.cellCode]));
+  await insertChunked(
+    db,
+    'household_cultural_titles',
+    demo.culturalFamilies.map((f) => ({
+      org_id: unit(cellOf.get(f.householdCode)!).orgId,
+      household_id: demoId('household', f.householdCode),
+      year: f.year,
+      title: f.title,
+      recorded_at: now,
+    })),
+  );
 }

@@ -1,4 +1,5 @@
 import type {
+  CulturalTitle,
   CulturalUnitKind,
   IndicatorComparison,
   ModelKind,
@@ -18,7 +19,9 @@ import { at, createRng, type Rng } from './prng.js';
  * household model (every cell and member registered), Thạnh Lộc's 2023
  * targets (38/40 resolution indicators, 17/19 new-rural criteria, 7/7
  * cultural hamlets, 6/6 cultural agencies) and Hòa Thuận's 41 dân vận khéo
- * models (37 collectives, 4 individuals). The report lists six hamlet cells
+ * models (37 collectives, 4 individuals), and Thạnh Lộc's 2,697 cultural
+ * families (the report's outcomes, read as 2023 like its other figures; it
+ * gives none for Hòa Thuận, whose households carry no 2023 title). The report lists six hamlet cells
  * of Thạnh Lộc but counts 7 cultural hamlets: the seventh is recorded by name
  * only, as a hamlet without a cell of its own. Indicator values and model
  * titles are invented. Pure: the same data gives the same result.
@@ -65,7 +68,12 @@ export interface YearlyDemo {
   models: { unitCode: string; year: number; kind: ModelKind; title: string; holder: string; field: string }[];
   fourGood: { unitCode: string; year: number; registeredOn: string; achieved: boolean[] | null }[];
   householdModel: { cellCode: string; memberCode: string | null; registeredOn: string }[];
+  /** Households' cultural-family titles of a past year the report gives a count for. */
+  culturalFamilies: { householdCode: string; year: number; title: CulturalTitle }[];
 }
+
+/** The report: Thạnh Lộc's households recognised as cultural families. */
+export const THANH_LOC_CULTURAL_FAMILIES = 2697;
 
 const SEED = 'caunoi-yearly-2023';
 export const DEMO_TARGET_YEAR = 2023;
@@ -174,6 +182,7 @@ export function generateYearlyDemo(data: DemoData, results: readonly DemoResult[
     models: [],
     fourGood: [],
     householdModel: [],
+    culturalFamilies: [],
   };
   const levelOf = new Map(results.map((r) => [`${r.unitCode}:${r.year}`, r.level]));
   const accountMembers = new Set(data.accounts.flatMap((a) => (a.memberCode ? [a.memberCode] : [])));
@@ -291,6 +300,24 @@ export function generateYearlyDemo(data: DemoData, results: readonly DemoResult[
           achievedManual: typeof actual === 'boolean' ? actual : null,
         });
       });
+      // Exactly the report's count, chosen by a seeded draw in which poor and near-poor households
+      // come last more often (the title asks for a decent living); about 6 % of them exemplary.
+      const cellCodes = new Set(cells.map((c) => c.code));
+      const drawn = data.households
+        .filter((h) => cellCodes.has(h.cellCode))
+        .map((h) => {
+          const draw = createRng(`${SEED}/family/${h.code}`);
+          const needy = h.povertyStatus === 'poor' || h.povertyStatus === 'near_poor';
+          return { code: h.code, score: draw.next() + (needy ? 0.6 : 0), exemplary: draw.chance(0.06) };
+        })
+        .sort((a, b) => a.score - b.score || (a.code < b.code ? -1 : 1));
+      for (const h of drawn.slice(0, THANH_LOC_CULTURAL_FAMILIES)) {
+        demo.culturalFamilies.push({
+          householdCode: h.code,
+          year: DEMO_TARGET_YEAR,
+          title: h.exemplary ? 'exemplary_cultural_family' : 'cultural_family',
+        });
+      }
       // 17 of 19: commercial infrastructure (7) and environment (17) not yet met.
       demo.ntm.push({ communeCode: committee.code, year: DEMO_TARGET_YEAR, notAchieved: [6, 16] });
       const hamlets = data.units.filter(

@@ -39,6 +39,27 @@ describe.each(engines)('yearly demo figures on %s', (engine) => {
     ]);
   });
 
+  it("Thạnh Lộc 2023: the report's 2,697 cultural families among its households, each in the commune", async () => {
+    const f = await figures(t.ids.thanhLocId, 2023);
+    const households = await t.database.db
+      .selectFrom('households')
+      .innerJoin('org_units as cell', 'cell.id', 'households.cell_id')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('cell.parent_id', '=', t.ids.thanhLocId)
+      .where('households.status', '=', 'active')
+      .executeTakeFirstOrThrow();
+    expect(f.targets.culturalFamilies).toEqual({ achieved: 2697, total: Number(households.n) });
+    // Titles carry the household's own organisation, and the report gives no 2023 count for Hòa Thuận.
+    const mismatched = await t.database.db
+      .selectFrom('household_cultural_titles as t')
+      .innerJoin('households as h', 'h.id', 't.household_id')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .whereRef('t.org_id', '!=', 'h.org_id')
+      .executeTakeFirstOrThrow();
+    expect(Number(mismatched.n)).toBe(0);
+    expect((await figures(t.ids.hoaThuanId, 2023)).targets.culturalFamilies.achieved).toBe(0);
+  });
+
   it('Hòa Thuận 2023: 41 dân vận khéo models, 37 collectives and 4 individuals', async () => {
     expect((await figures(t.ids.hoaThuanId, 2023)).models).toEqual({
       total: 41,
