@@ -14,6 +14,7 @@ import {
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
+import { exportCellReport } from './export-cell-report.js';
 import {
   actOnCellReport,
   actOnMemberReport,
@@ -21,6 +22,8 @@ import {
   getMemberReport,
   listCellReports,
 } from './monthly-reports.service.js';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerMonthlyReportRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -60,6 +63,28 @@ export function registerMonthlyReportRoutes(app: FastifyInstance, db: Kysely<DB>
       },
     },
     async (request) => getCellReport(db, actorOf(request), request.query),
+  );
+  r.get(
+    '/api/v1/monthly-reports/cell.xlsx',
+    {
+      schema: {
+        tags: ['monthly-reports'],
+        summary:
+          "A cell's monthly report as an Excel workbook in the printed layout (the export is recorded)",
+        querystring: cellReportQuery,
+      },
+    },
+    async (request, reply) => {
+      const file = await exportCellReport(db, actorOf(request), request.query);
+      return (
+        reply
+          .header('content-type', xlsxType)
+          // Codes are ASCII (letters, digits, . - _): the file name needs no encoding.
+          .header('content-disposition', `attachment; filename="${file.fileName}"`)
+          .header('cache-control', 'private, no-store')
+          .send(file.content)
+      );
+    },
   );
   r.post(
     '/api/v1/monthly-reports/cell/actions',

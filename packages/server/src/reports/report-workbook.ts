@@ -18,6 +18,8 @@ export interface ReportWorkbookInput {
   title: string;
   subtitle: string;
   tables: ReportTable[];
+  /** Written sections after the tables (a cell's assessment): a heading and its paragraphs. */
+  sections?: { heading: string; paragraphs: string[] }[];
   notes: string[];
 }
 
@@ -83,6 +85,19 @@ export async function reportWorkbook(input: ReportWorkbookInput): Promise<Buffer
         if (table.totalRow && i === table.rows.length - 1) row.getCell(col).font = { bold: true };
       }
     });
+  }
+  for (const section of input.sections ?? []) {
+    sheet.addRow([]);
+    const heading = sheet.addRow([section.heading]);
+    sheet.mergeCells(heading.number, 1, heading.number, width);
+    heading.getCell(1).font = { bold: true };
+    for (const paragraph of section.paragraphs) {
+      const row = sheet.addRow([paragraph]);
+      sheet.mergeCells(row.number, 1, row.number, width);
+      row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+      // Merged cells do not grow with wrapped text: about 110 characters to a line across the sheet.
+      row.height = 15 * Math.max(1, Math.ceil(paragraph.length / 110));
+    }
   }
   if (input.notes.length > 0) {
     sheet.addRow([]);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, Input, Space, Table } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { ReportAction } from '@caunoi/domain';
 import { errorToMessage } from '../../api/error-message';
 import { ErrorState } from '../../components/ErrorState';
@@ -87,6 +87,14 @@ export default function CellReportPage() {
             <Link to={`/cell-report/print?cellId=${cellId}&month=${month}`} data-testid="cell-report-print">
               <Button icon={<PrinterOutlined />}>{t('monthly.print')}</Button>
             </Link>
+            {/* A plain link: the browser downloads the file with the session cookie; the server records the export. */}
+            <Button
+              icon={<DownloadOutlined />}
+              href={`/api/v1/monthly-reports/cell.xlsx?cellId=${cellId}&month=${month}`}
+              data-testid="cell-report-excel"
+            >
+              {t('monthly.excel')}
+            </Button>
           </Space>
         }
       />

@@ -1,13 +1,20 @@
 import { useSearchParams } from 'react-router';
 import { Button, Space } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import { reportHeaderOf, todayInVietnam, type CellReport } from '@caunoi/domain';
+import {
+  cellReportParagraphs,
+  cellReportSubtitle,
+  cellReportTables,
+  cellReportTextHeading,
+  reportHeaderOf,
+  todayInVietnam,
+  type CellReport,
+} from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { ReportDocument } from '../../components/print/ReportDocument';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
-import { cellFigureRows } from './MonthFigures';
 import { currentMonth } from './MonthSelect';
 import { useCellReport } from './queries';
 
@@ -35,12 +42,12 @@ export default function CellReportPrintPage() {
 }
 
 function CellReportDocument({ report }: { report: CellReport }) {
-  const { t } = useI18n();
   const header = reportHeaderOf(report.cellName, report.communeName || null);
-  const monthText = `${Number(report.month.slice(5, 7))}/${report.month.slice(0, 4)}`;
   // Dated the day it was submitted, in Vietnam (the stored instant is UTC), else today (a draft).
   const date = todayInVietnam(report.submittedAt ? new Date(report.submittedAt) : undefined);
-  const notYet = report.members.filter((m) => m.state !== 'submitted');
+  // The same tables as the Excel file (domain cellReportTables).
+  const tables = cellReportTables(report);
+  const paragraphs = cellReportParagraphs(report.text);
   return (
     <div data-testid="cell-monthly-report">
       <ReportDocument
@@ -49,48 +56,39 @@ function CellReportDocument({ report }: { report: CellReport }) {
         place={header.place}
         date={date}
         title="BÁO CÁO"
-        subtitle={t('monthly.printSubtitle', { month: monthText, cell: report.cellName })}
+        subtitle={cellReportSubtitle(report)}
         signature={{ capacity: header.capacity, title: 'BÍ THƯ' }}
         recipients={[`Đảng ủy ${report.communeName.replace(/^Đảng bộ /, '')},`, 'Lưu chi bộ.']}
       >
-        <h3>I. Kết quả thực hiện nhiệm vụ trong tháng</h3>
-        <table>
-          <thead>
-            <tr>
-              <th>Stt</th>
-              <th>Nội dung</th>
-              <th>Kết quả</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cellFigureRows(report.figures, t).map((row, i) => (
-              <tr key={row.label}>
-                <td>{i + 1}</td>
-                <td>{row.label}</td>
-                <td>{row.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <h3>II. Đánh giá chung</h3>
-        {report.text.split('\n').map((line, i) => (
-          <p key={i}>{line}</p>
+        {tables.map((table) => (
+          <section key={table.heading}>
+            <h3>{table.heading}</h3>
+            <table>
+              <thead>
+                <tr>
+                  {table.head.map((h) => (
+                    <th key={h}>{h}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((row, i) => (
+                  <tr key={i}>
+                    {row.map((value, j) => (
+                      <td key={j}>{value}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
         ))}
-        <h3>III. Báo cáo của đảng viên</h3>
-        <p>
-          {report.figures.membersReported}/{report.figures.members} đảng viên đã gửi báo cáo tháng
-          {notYet.length > 0 ? `; chưa gửi: ${notYet.map((m) => m.memberName).join(', ')}.` : '.'}
-        </p>
-        {report.lateChanges.length > 0 ? (
+        {paragraphs.length > 0 ? (
           <>
-            <h3>IV. Số liệu thay đổi sau khi duyệt</h3>
-            <p>
-              {report.lateChanges.length} thay đổi:{' '}
-              {report.lateChanges
-                .map((c) => `${c.entity} ngày ${c.recordDate} (${c.actorName ?? ''})`)
-                .join('; ')}
-              .
-            </p>
+            <h3>{cellReportTextHeading(tables)}</h3>
+            {paragraphs.map((line, i) => (
+              <p key={i}>{line}</p>
+            ))}
           </>
         ) : null}
       </ReportDocument>
