@@ -72,6 +72,19 @@ describe('dashboard and printed report', () => {
       expect(figures).toMatch(/Chỉ tiêu nghị quyết đạt và vượt 38\/40/);
       expect(figures).not.toContain('Xuất Excel');
 
+      // A figure page's printable report: help outcomes per cell, under the district's name.
+      await page.goto(`${server.url}/help-plans?year=2023`);
+      await page.getByTestId('open-printable').click();
+      await page.getByTestId('figure-report').waitFor();
+      await page.emulateMedia({ media: 'print' });
+      const help = (
+        await pdfText(new Uint8Array(await page.pdf({ format: 'A4', preferCSSPageSize: true })))
+      ).replace(/\s+/g, ' ');
+      await page.emulateMedia({ media: 'screen' });
+      expect(help).toContain('ĐẢNG BỘ HUYỆN GIỒNG RIỀNG');
+      expect(help).toContain('Kết quả giúp đỡ hộ gia đình năm 2023');
+      expect(help).toMatch(/Tổng cộng 45 /);
+
       await page.goto(`${server.url}/reports/model?year=2023`);
       const report = page.getByTestId('model-report');
       await report.waitFor({ timeout: 60_000 });

@@ -42,6 +42,7 @@ const ImportPage = lazy(() => import('../features/import/ImportPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const ModelReportPage = lazy(() => import('../features/reports/ModelReportPage'));
 const DashboardReportPage = lazy(() => import('../features/reports/DashboardReportPage'));
+const FigureReportPage = lazy(() => import('../features/reports/FigureReportPage'));
 const NotFoundPage = lazy(() => import('./NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -90,6 +91,7 @@ export const router = createBrowserRouter([
           { path: 'dashboard', element: <DashboardPage /> },
           { path: 'reports/model', element: <ModelReportPage /> },
           { path: 'reports/dashboard', element: <DashboardReportPage /> },
+          { path: 'reports/figures/:kind', element: <FigureReportPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -64,6 +64,8 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'report.title': 'Report on the members-follow-households model',
   'report.print': 'Print / save as PDF',
   'report.excel': 'Export to Excel',
+  'report.printable': 'Printable page',
+  'report.printableTitle': 'Printable report',
   'report.generate': 'Build the report',
   'report.progress': 'Building the report…',
   'report.notes': 'Notes on the figures',

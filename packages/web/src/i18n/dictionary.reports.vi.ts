@@ -63,6 +63,8 @@ export const reportsVi = {
   'report.title': 'Báo cáo mô hình đảng viên phụ trách hộ gia đình',
   'report.print': 'In / lưu PDF',
   'report.excel': 'Xuất Excel',
+  'report.printable': 'Bản in',
+  'report.printableTitle': 'Bản in báo cáo',
   'report.generate': 'Lập báo cáo',
   'report.progress': 'Đang lập báo cáo…',
   'report.notes': 'Ghi chú về số liệu',

@@ -6,6 +6,7 @@ import { can, todayInVietnam, type CoverageReport } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
+import { PrintableLink } from '../reports/PrintableLink';
 import { formatDate } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
@@ -53,6 +54,7 @@ export default function CoveragePage() {
                 </Button>
               </Link>
             ) : null}{' '}
+            <PrintableLink kind="coverage" params={{ unitId, date }} />{' '}
             <a href={coverageExcelUrl(unitId, date)} download data-testid="coverage-excel">
               <Button icon={<FileExcelOutlined />}>{t('coverage.export')}</Button>
             </a>

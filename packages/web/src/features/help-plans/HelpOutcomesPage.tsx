@@ -1,10 +1,11 @@
-import { Alert, Card, Col, Row, Select, Statistic, Table, Tag } from 'antd';
+import { Alert, Card, Col, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useSearchParams } from 'react-router';
 import { povertyCauseLabels, todayInVietnam, type HelpOutcomeFigures } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageTitle } from '../../components/PageTitle';
+import { PrintableLink } from '../reports/PrintableLink';
 import { RecordList } from '../../components/RecordList';
 import { formatNumber } from '../../format/number';
 import { useI18n } from '../../i18n/i18n-context';
@@ -95,17 +96,20 @@ export default function HelpOutcomesPage() {
       <PageTitle
         title={t('help.outcomesTitle')}
         extra={
-          <Select
-            value={year}
-            onChange={setYear}
-            style={{ width: 110 }}
-            aria-label={t('help.year')}
-            options={yearOptions(thisYear, year).map((y) => ({
-              value: y,
-              label: String(y),
-            }))}
-            data-testid="outcomes-year"
-          />
+          <Space wrap>
+            <PrintableLink kind="help" params={{ unitId, year }} />
+            <Select
+              value={year}
+              onChange={setYear}
+              style={{ width: 110 }}
+              aria-label={t('help.year')}
+              options={yearOptions(thisYear, year).map((y) => ({
+                value: y,
+                label: String(y),
+              }))}
+              data-testid="outcomes-year"
+            />
+          </Space>
         }
       />
       {body}

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, Card, Col, DatePicker, Row, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tag } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import { todayInVietnam, type PetitionFigures } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
+import { PrintableLink } from '../reports/PrintableLink';
 import { formatDate } from '../../format/date';
 import { formatNumber } from '../../format/number';
 import type { MessageKey } from '../../i18n/dictionary.vi';
@@ -49,9 +50,12 @@ export default function PetitionFiguresPage() {
         title={t('petitions.figuresTitle')}
         sub={figures.data ? <Tag>{figures.data.unitName}</Tag> : null}
         extra={
-          <a href={figuresExcelUrl(query)} download data-testid="figures-excel">
-            <Button icon={<FileExcelOutlined />}>{t('petitions.exportExcel')}</Button>
-          </a>
+          <Space wrap>
+            <PrintableLink kind="petitions" params={query} />
+            <a href={figuresExcelUrl(query)} download data-testid="figures-excel">
+              <Button icon={<FileExcelOutlined />}>{t('petitions.exportExcel')}</Button>
+            </a>
+          </Space>
         }
       />
       <div className="filters">

@@ -1,10 +1,11 @@
 import type { HTMLAttributes } from 'react';
-import { Alert, Progress, Segmented, Table } from 'antd';
+import { Alert, Progress, Segmented, Space, Table } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { VisitCoverageRow } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
+import { PrintableLink } from '../reports/PrintableLink';
 import { RecordList } from '../../components/RecordList';
 import { useIsPhone } from '../../components/use-is-phone';
 import { formatDate } from '../../format/date';
@@ -133,15 +134,18 @@ export default function VisitCoveragePage() {
       <PageTitle
         title={t('visits.coverageTitle')}
         extra={
-          <Segmented<'cell' | 'member'>
-            value={groupBy}
-            onChange={setGroup}
-            options={[
-              { value: 'cell', label: t('visits.cell') },
-              { value: 'member', label: t('visits.member') },
-            ]}
-            data-testid="coverage-group"
-          />
+          <Space wrap>
+            <PrintableLink kind="visits" params={{ unitId, groupBy }} />
+            <Segmented<'cell' | 'member'>
+              value={groupBy}
+              onChange={setGroup}
+              options={[
+                { value: 'cell', label: t('visits.cell') },
+                { value: 'member', label: t('visits.member') },
+              ]}
+              data-testid="coverage-group"
+            />
+          </Space>
         }
         sub={
           <span className="muted">
