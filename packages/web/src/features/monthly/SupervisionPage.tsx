@@ -184,6 +184,8 @@ function MemberSheet({
                   {value.finding !== 'ok' ? (
                     <Input
                       size="small"
+                      // Wide enough to read a finding's note in full on a desktop, never wider than a phone.
+                      style={{ width: 420, maxWidth: '100%' }}
                       placeholder={t('supervision.note')}
                       value={value.note}
                       onChange={(e) =>
