@@ -237,7 +237,8 @@ export type HouseholdModelQuery = z.infer<typeof householdModelQuery>;
 /**
  * A cell's "đảng viên phụ trách hộ" model in a year: when the cell registered
  * it, and its members active at the year's end with the day each registered
- * (null when not yet). Registrations made after the year's end do not count.
+ * (null when never). A day after the year's end means registered since: not
+ * counted for the year, and not to be registered again.
  */
 export const householdModelCell = z.object({
   cellId: z.number().int(),

@@ -10,8 +10,9 @@ import { modelRegistrationsOfCell } from './four-good.repository.js';
 /**
  * A cell's "đảng viên phụ trách hộ" model in a year, for the registration
  * form: the cell's own registration and each member active at the year's
- * end with the day they registered. A member account sees its own row only,
- * as on the rating board.
+ * end with the day they registered, even when after the year (a registration
+ * is made once and holds from its day on, so the form must not offer it
+ * again). A member account sees its own row only, as on the rating board.
  */
 export async function getHouseholdModelCell(
   db: Kysely<DB>,
@@ -26,7 +27,7 @@ export async function getHouseholdModelCell(
     modelRegistrationsOfCell(db, cell.id),
   ]);
   const registeredOn = (memberId: string | null) => {
-    const found = registrations.find((r) => r.member_id === memberId && r.registered_on <= yearEnd);
+    const found = registrations.find((r) => r.member_id === memberId);
     return found?.registered_on ?? null;
   };
   return {

@@ -252,10 +252,18 @@ describe.each(engines)('yearly targets and 4 tốt on %s', (engine) => {
       row.householdModel!.membersRegistered,
     );
     expect(thanhAn.registeredOn).not.toBeNull();
-    // Registrations made after a year's end do not count for it.
-    const before = await cell(secretary, t.ids.thanhAnCellId, Number(thanhAn.registeredOn!.slice(0, 4)) - 1);
-    expect(before.registeredOn).toBeNull();
-    expect(before.members.every((m) => m.registeredOn === null)).toBe(true);
+    // A year before the registrations: they show with their later day, and the board does not count them.
+    const earlier = Number(thanhAn.registeredOn!.slice(0, 4)) - 1;
+    const before = await cell(secretary, t.ids.thanhAnCellId, earlier);
+    expect(before.registeredOn! > `${earlier}-12-31`).toBe(true);
+    const earlierBoard = (
+      await leader.get(`/api/v1/yearly/four-good?unitId=${t.ids.thanhLocId}&year=${earlier}`)
+    ).json() as FourGoodBoard;
+    expect(earlierBoard.rows.find((r) => r.unitId === t.ids.thanhAnCellId)?.householdModel).toMatchObject({
+      registered: false,
+      membersRegistered: 0,
+    });
+    expect(before.members.length).toBeGreaterThan(0);
     // A member sees their own row; another commune's cell is not found; a commune is not a cell.
     const own = await cell(member, t.ids.thanhAnCellId, 2023);
     expect(own.members.map((m) => m.memberId)).toEqual([t.ids.memberId]);

@@ -115,4 +115,6 @@ export const yearlyEn: Record<keyof typeof yearlyVi, string> = {
   'model.saved': '{count} registration(s) saved.',
   'model.allRegistered': 'The cell and every member are registered.',
   'model.register': 'Register',
+  'model.cellRegisteredLater': 'The cell registered the model on {date} (after {year}, not counted for it).',
+  'model.registeredLater': 'registered {date}, after {year}',
 };

@@ -115,4 +115,7 @@ export const yearlyVi = {
   'model.saved': 'Đã đăng ký {count} mục.',
   'model.allRegistered': 'Chi bộ và mọi đảng viên đã đăng ký.',
   'model.register': 'Đăng ký',
+  'model.cellRegisteredLater':
+    'Chi bộ đăng ký xây dựng mô hình từ ngày {date} (sau năm {year}, chưa tính cho năm này).',
+  'model.registeredLater': 'đăng ký {date}, sau năm {year}',
 } as const;

@@ -40,6 +40,7 @@ export function HouseholdModelDialog({
   const yearEnd = `${year}-12-31`;
   const data = cell.data;
   const open = data ? data.members.filter((m) => m.registeredOn === null) : [];
+  // A registration holds from its day on and is made once: one dated after the year is not offered again.
   const nothingLeft = data !== undefined && data.registeredOn !== null && open.length === 0;
 
   const submit = (v: Values) => {
@@ -93,7 +94,10 @@ export function HouseholdModelDialog({
             showIcon
             message={
               data.registeredOn
-                ? t('model.cellRegistered', { date: vnDate(data.registeredOn) })
+                ? t(data.registeredOn > yearEnd ? 'model.cellRegisteredLater' : 'model.cellRegistered', {
+                    date: vnDate(data.registeredOn),
+                    year,
+                  })
                 : t('model.cellNotRegistered', { year })
             }
           />
@@ -154,7 +158,10 @@ export function HouseholdModelDialog({
                   {m.registeredOn ? (
                     // On its own line: a name and a date side by side wrap unevenly on a phone.
                     <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                      {t('model.registeredOn', { date: vnDate(m.registeredOn) })}
+                      {t(m.registeredOn > yearEnd ? 'model.registeredLater' : 'model.registeredOn', {
+                        date: vnDate(m.registeredOn),
+                        year,
+                      })}
                     </Typography.Text>
                   ) : null}
                 </Checkbox>
