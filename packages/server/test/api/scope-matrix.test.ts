@@ -5,6 +5,7 @@ import { assignmentCases } from '../assignment-matrix.js';
 import { cellLifeCases } from '../cell-life-matrix.js';
 import { dashboardCases } from '../dashboard-matrix.js';
 import { fieldWorkCases } from '../field-work-matrix.js';
+import { filesAndJobsCases } from '../files-and-jobs-matrix.js';
 import { householdBookCases } from '../household-book-matrix.js';
 import { importExportCases } from '../import-export-matrix.js';
 import { monthlyCases } from '../monthly-matrix.js';
@@ -272,7 +273,68 @@ const cases: Case[] = [
   ...yearlyCases,
   ...monthlyCases,
   ...dashboardCases,
+  ...filesAndJobsCases,
 ];
+
+/**
+ * Routes of the OpenAPI document that are deliberately not in the matrix:
+ * each holds nothing of a unit's scope (the caller's own session, national
+ * catalogues, empty templates). A new route must be added to the cases
+ * above or here, with its reason.
+ */
+const unscopedRoutes = new Map<string, string>([
+  ['POST /api/v1/auth/login', 'before any session: no scope yet'],
+  ['POST /api/v1/auth/logout', "ends the caller's own session"],
+  ['GET /api/v1/auth/me', "the caller's own account"],
+  // Notifications are addressed to one account and read by it alone (user_id in every query).
+  ['GET /api/v1/notifications', "the caller's own notifications"],
+  ['GET /api/v1/notifications/summary', "the caller's own unread count"],
+  ['POST /api/v1/notifications/read', "marks the caller's own; others' ids are ignored"],
+  // National catalogues: the same for every unit; writing them is catalogue.write (admin).
+  ['GET /api/v1/holidays', 'the national calendar of holidays'],
+  ['POST /api/v1/holidays', 'the national calendar of holidays'],
+  ['GET /api/v1/rating-frameworks', 'the national rating frameworks (Quy định 366-QĐ/TW)'],
+  ['POST /api/v1/rating-frameworks', 'the national rating frameworks (Quy định 366-QĐ/TW)'],
+  ['GET /api/v1/import/template.xlsx', 'an empty workbook: headers only'],
+]);
+
+/** Turns an OpenAPI path into a matcher for request paths; a static segment wins over a parameter, as in Fastify. */
+function routeMatchers(paths: string[]): { route: string; pattern: RegExp; params: number }[] {
+  return paths.map((route) => {
+    const source = route
+      .split(/(\{[^}]+\})/)
+      .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+      .join('');
+    return { route, pattern: new RegExp(`^${source}$`), params: (route.match(/\{/g) ?? []).length };
+  });
+}
+
+/** A client that notes the route (method and OpenAPI path) of every request a case sends. */
+function recording(client: ApiClient, note: (method: string, path: string) => void): ApiClient {
+  const send: ApiClient['send'] = (method, url, body) => {
+    note(method, url.split('?')[0] ?? url);
+    return client.send(method, url, body);
+  };
+  return {
+    ...client,
+    send,
+    get: (url) => send('GET', url),
+    post: (url, body) => send('POST', url, body ?? {}),
+    patch: (url, body) => send('PATCH', url, body ?? {}),
+  };
+}
+
+/** The app as a case sees it: requests it injects itself (files, multipart) are noted too. */
+function recordingApp(t: TestApp, note: (method: string, path: string) => void): TestApp {
+  const inject = ((options: { method?: string; url?: string }) => {
+    note(options.method ?? 'GET', (options.url ?? '').split('?')[0] ?? '');
+    return t.app.inject(options as never);
+  }) as TestApp['app']['inject'];
+  return {
+    ...t,
+    app: new Proxy(t.app, { get: (app, key) => (key === 'inject' ? inject : Reflect.get(app, key)) }),
+  };
+}
 
 const engines = await testEngines();
 
@@ -282,6 +344,9 @@ describe.each(engines)('scope matrix on %s', (engine) => {
   const outside = {} as Record<Role, Target | null>;
   const clients = {} as Record<Role, ApiClient>;
   let seq = 0;
+  /** `METHOD /path` of every request the cases sent, checked against the OpenAPI document at the end. */
+  const requested = new Set<string>();
+  const note = (method: string, path: string) => requested.add(`${method} ${path}`);
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -399,7 +464,12 @@ describe.each(engines)('scope matrix on %s', (engine) => {
     for (const c of cases) {
       const allowed = (c.permission === 'read' || can(role, c.permission)) && !c.refusedFor?.includes(role);
       it(`${role} inside: ${c.name} → ${allowed ? 'allowed' : '403'}`, async () => {
-        const response = await c.run(clients[role], inside[role], t, ++seq);
+        const response = await c.run(
+          recording(clients[role], note),
+          inside[role],
+          recordingApp(t, note),
+          ++seq,
+        );
         if (allowed) expect(response.statusCode, response.body).toBeLessThan(300);
         else {
           expect(response.statusCode, response.body).toBe(403);
@@ -409,7 +479,7 @@ describe.each(engines)('scope matrix on %s', (engine) => {
       it(`${role} outside: ${c.name} → refused`, async () => {
         const target = outside[role];
         if (!target) return; // The administrator's scope is the whole tree.
-        const response = await c.run(clients[role], target, t, ++seq);
+        const response = await c.run(recording(clients[role], note), target, recordingApp(t, note), ++seq);
         if (allowed) {
           expect(response.statusCode, response.body).toBe(404);
         } else {
@@ -418,6 +488,72 @@ describe.each(engines)('scope matrix on %s', (engine) => {
       });
     }
   }
+
+  // Lists with no unit in the request: the caller's scope is the filter, so outside is an empty answer, not 404.
+  it('accounts and the audit log never show another scope', async () => {
+    const admin = clients.admin;
+    const inScope = inside.admin;
+    for (const role of Object.keys(accounts) as Role[]) {
+      const x = outside[role];
+      if (!x) continue;
+      // An account and an audited change in the role's outside scope, another change inside it.
+      const username = `matrix.outside.${role.replaceAll('_', '.')}`;
+      const created = await admin.post('/api/v1/users', {
+        username,
+        password: 'mat-khau-kiem-thu',
+        displayName: 'Tài khoản ngoài phạm vi',
+        role: 'cell_secretary',
+        scopeUnitId: x.cellId,
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      for (const householdId of [x.householdId, inScope.householdId]) {
+        const changed = await admin.patch(`/api/v1/households/${householdId}`, {
+          version: await versionOf(t, 'households', householdId),
+          address: `Tổ ${++seq}, ấp kiểm thử`,
+        });
+        expect(changed.statusCode, changed.body).toBe(200);
+      }
+      const client = recording(clients[role], note);
+
+      const users = await client.get('/api/v1/users?limit=200');
+      if (can(role, 'user.write')) {
+        expect(users.statusCode, users.body).toBe(200);
+        const names = (users.json().items as { username: string }[]).map((u) => u.username);
+        expect(users.json().nextOffset).toBeNull();
+        expect(names).toContain(accounts.cell_secretary);
+        expect(names).not.toContain(username);
+      } else expect(users.statusCode, users.body).toBe(403);
+
+      const audit = (householdId: string) =>
+        client.get(`/api/v1/audit?entity=household&entityId=${householdId}`);
+      const outsideLog = await audit(x.householdId);
+      if (can(role, 'audit.read')) {
+        expect(outsideLog.statusCode, outsideLog.body).toBe(200);
+        expect(outsideLog.json().items).toEqual([]);
+        expect((await audit(inScope.householdId)).json().items.length).toBeGreaterThan(0);
+      } else expect(outsideLog.statusCode, outsideLog.body).toBe(403);
+    }
+  });
+
+  // Runs after every case above (vitest keeps the order of a file): only a full run of the file can pass it.
+  it('covers every route of the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const matchers = routeMatchers(Object.keys(doc.paths));
+    const covered = new Set<string>();
+    for (const request of requested) {
+      const [method, path] = request.split(' ') as [string, string];
+      const best = matchers.filter((m) => m.pattern.test(path)).sort((a, b) => a.params - b.params)[0];
+      if (best) covered.add(`${method} ${best.route}`);
+    }
+    const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(routes.filter((r) => !covered.has(r) && !unscopedRoutes.has(r))).toEqual([]);
+    // An exemption for a route that no longer exists would hide the next one of that name.
+    expect([...unscopedRoutes.keys()].filter((r) => !routes.includes(r))).toEqual([]);
+  });
 
   it('lists never leak records of another scope', async () => {
     const hiep = await t.database.db
