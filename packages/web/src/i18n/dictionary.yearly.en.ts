@@ -101,7 +101,7 @@ export const yearlyEn: Record<keyof typeof yearlyVi, string> = {
   'fourGood.modelNotRegistered': 'Not registered',
   'fourGood.modelMembers': '{registered}/{total} members',
   'fourGood.modelOpen': 'Register for households',
-  'model.title': '"Members follow households" model · {cell} · {year}',
+  'model.title': '"Members follow households" model',
   'model.cellRegistered': 'The cell has run the model since {date}.',
   'model.cellNotRegistered': 'The cell has not registered the model for {year}.',
   'model.registerCell': 'Register the cell for the model',

@@ -101,7 +101,7 @@ export const yearlyVi = {
   'fourGood.modelNotRegistered': 'Chưa đăng ký',
   'fourGood.modelMembers': '{registered}/{total} đảng viên',
   'fourGood.modelOpen': 'Đăng ký phụ trách hộ',
-  'model.title': 'Mô hình "đảng viên phụ trách hộ gia đình" · {cell} · {year}',
+  'model.title': 'Mô hình "đảng viên phụ trách hộ gia đình"',
   'model.cellRegistered': 'Chi bộ đăng ký xây dựng mô hình từ ngày {date}.',
   'model.cellNotRegistered': 'Chi bộ chưa đăng ký xây dựng mô hình trong năm {year}.',
   'model.registerCell': 'Đăng ký cho chi bộ xây dựng mô hình',

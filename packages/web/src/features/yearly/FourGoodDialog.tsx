@@ -55,7 +55,14 @@ export function FourGoodDialog({
   return (
     <Modal
       open
-      title={`${mode === 'register' ? t('fourGood.registerTitle') : t('fourGood.judge')} · ${row.unitName} · ${year}`}
+      title={
+        <div style={{ paddingRight: 24 }}>
+          {mode === 'register' ? t('fourGood.registerTitle') : t('fourGood.judge')}
+          <Typography.Text type="secondary" style={{ display: 'block', fontWeight: 'normal' }}>
+            {row.unitName} · {year}
+          </Typography.Text>
+        </div>
+      }
       okText={mode === 'register' ? t('fourGood.register') : t('targets.save')}
       okButtonProps={{ loading: save.isPending, 'data-testid': 'four-good-save' }}
       onCancel={onClose}

@@ -174,6 +174,9 @@ export default function FourGoodPage() {
             columns={[
               { title: t('targets.unit'), dataIndex: 'unitName', fixed: 'left', width: 180 },
               { title: t('fourGood.registeredOn'), width: 105, render: (_: unknown, r) => registeredOn(r) },
+              // The summary first; the criteria after it scroll sideways on a narrow screen.
+              { title: t('fourGood.overall'), width: 100, render: (_: unknown, r) => overall(r) },
+              { title: t('fourGood.householdModel'), width: 150, render: (_: unknown, r) => modelText(r) },
               ...criteria.map((c) => ({
                 title: c.text,
                 width: 115,
@@ -188,8 +191,6 @@ export default function FourGoodPage() {
                   );
                 },
               })),
-              { title: t('fourGood.overall'), width: 100, render: (_: unknown, r) => overall(r) },
-              { title: t('fourGood.householdModel'), width: 150, render: (_: unknown, r) => modelText(r) },
               // The actions stay in view while the criteria scroll sideways.
               { title: '', width: 190, fixed: 'right', render: (_: unknown, r) => actions(r) },
             ]}

@@ -63,7 +63,15 @@ export function HouseholdModelDialog({
   return (
     <Modal
       open
-      title={t('model.title', { cell: data?.cellName ?? '…', year })}
+      title={
+        // Kept clear of the close button: a long title runs under it on a phone.
+        <div style={{ paddingRight: 24 }}>
+          {t('model.title')}
+          <Typography.Text type="secondary" style={{ display: 'block', fontWeight: 'normal' }}>
+            {data?.cellName ?? '…'} · {year}
+          </Typography.Text>
+        </div>
+      }
       okText={t('model.register')}
       okButtonProps={{
         loading: register.isPending,
@@ -90,7 +98,7 @@ export function HouseholdModelDialog({
         >
           <Alert
             className="section"
-            type={data.registeredOn ? 'success' : 'info'}
+            type={data.registeredOn && data.registeredOn <= yearEnd ? 'success' : 'info'}
             showIcon
             message={
               data.registeredOn
