@@ -11,14 +11,14 @@ export function reportsNavItems(user: SessionUser): NavItem[] {
       path: '/dashboard',
       label: 'nav.dashboard',
       icon: <AreaChartOutlined />,
-      match: (p) => p.startsWith('/dashboard'),
+      match: (p) => p.startsWith('/dashboard') || p.startsWith('/reports/dashboard'),
     },
     {
       key: 'model-report',
       path: '/reports/model',
       label: 'nav.modelReport',
       icon: <FileTextOutlined />,
-      match: (p) => p.startsWith('/reports'),
+      match: (p) => p.startsWith('/reports/model'),
     },
   ];
 }

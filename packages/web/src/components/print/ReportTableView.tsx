@@ -1,11 +1,18 @@
 import type { ReportTable } from '@caunoi/domain';
 
-/** One table of a printed report (the domain's `ReportTable`): heading, bordered table, bold total row. */
+/** Figures ("3.094", "210/245", "14,7 / 7 / 27", "12,5%") align right; names and text stay left. */
+const figureLike = (cell: string | number) =>
+  typeof cell === 'number' || /^[\d.,/ %()-]*\d[\d.,/ %()-]*$/.test(cell);
+
+/**
+ * One table of a printed report (the domain's `ReportTable`): heading, bordered table, bold total row.
+ * Tables of many columns take a smaller type to fit the A4 width; on a narrow screen they scroll.
+ */
 export function ReportTableView({ table }: { table: ReportTable }) {
   return (
-    <>
+    <div className="report-table-scroll">
       <h3>{table.heading}</h3>
-      <table>
+      <table className={table.head.length > 6 ? 'wide' : undefined}>
         <thead>
           <tr>
             {table.head.map((h) => (
@@ -17,7 +24,7 @@ export function ReportTableView({ table }: { table: ReportTable }) {
           {table.rows.map((row, i) => (
             <tr key={i} className={table.totalRow && i === table.rows.length - 1 ? 'total' : undefined}>
               {row.map((cell, j) => (
-                <td key={j} className={typeof cell === 'number' || j > 0 ? 'num' : undefined}>
+                <td key={j} className={figureLike(cell) ? 'num' : undefined}>
                   {typeof cell === 'number' ? cell.toLocaleString('vi-VN') : cell}
                 </td>
               ))}
@@ -25,6 +32,6 @@ export function ReportTableView({ table }: { table: ReportTable }) {
           ))}
         </tbody>
       </table>
-    </>
+    </div>
   );
 }

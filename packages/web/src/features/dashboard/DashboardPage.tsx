@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Col, DatePicker, Row, Space, Statistic } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Row, Space, Statistic } from 'antd';
 import { FileExcelOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { todayInVietnam, type Dashboard, type DashboardFigure } from '@caunoi/domain';
@@ -245,15 +245,24 @@ function DashboardBody({
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.petitionsChart')}>
-            <EChart
-              option={petitionOption}
-              height={260}
-              ariaLabel={t('dashboard.petitionsChart')}
-              onClick={({ dataIndex }) => {
-                const figure = petitionFigures[dataIndex];
-                if (figure) onDrill({ figure, title: t(petitionTitles[dataIndex]!) });
-              }}
-            />
+            {/* An empty period: a sentence instead of bare axes. */}
+            {p.received === 0 ? (
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                description={t('dashboard.noPetitions')}
+                style={{ height: 260, paddingTop: 60, margin: 0 }}
+              />
+            ) : (
+              <EChart
+                option={petitionOption}
+                height={260}
+                ariaLabel={t('dashboard.petitionsChart')}
+                onClick={({ dataIndex }) => {
+                  const figure = petitionFigures[dataIndex];
+                  if (figure) onDrill({ figure, title: t(petitionTitles[dataIndex]!) });
+                }}
+              />
+            )}
           </Card>
         </Col>
       </Row>

@@ -54,10 +54,13 @@ export function RecordsDrawer({
               loading={records.isFetching}
               dataSource={page?.items ?? []}
               pagination={false}
+              scroll={{ x: 'max-content' }}
               columns={[
                 {
                   title: t(codeHead),
                   dataIndex: 'code',
+                  // On a phone the name and the detail matter; a household keeps its code (the link).
+                  ...(kind === 'household' || kind === 'petition' ? {} : { responsive: ['sm' as const] }),
                   render: (code: string, r) =>
                     r.kind === 'petition'
                       ? formatDate(code)
@@ -70,7 +73,7 @@ export function RecordsDrawer({
                   dataIndex: 'label',
                   render: (label: string, r) => (r.kind === 'household' ? label : linked(label, r)),
                 },
-                { title: t(unitHead), dataIndex: 'cellName' },
+                { title: t(unitHead), dataIndex: 'cellName', responsive: ['sm'] },
                 {
                   title: t('dashboard.detail'),
                   dataIndex: 'detail',

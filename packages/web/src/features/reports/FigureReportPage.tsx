@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { ReportDocument } from '../../components/print/ReportDocument';
 import { ReportTableView } from '../../components/print/ReportTableView';
 import { useI18n } from '../../i18n/i18n-context';
+import { useCurrentUser } from '../auth/current-user';
 import NotFoundPage from '../../app/NotFoundPage';
 import {
   figureReportExcelUrl,
@@ -31,7 +32,9 @@ export default function FigureReportPage() {
 function FigureReport({ kind }: { kind: FigureReportKind }) {
   const { t } = useI18n();
   const [search] = useSearchParams();
-  const params = figureReportParams(kind, search);
+  const user = useCurrentUser();
+  // Without a unit in the address, the user's own (as on the figure pages themselves).
+  const params = { unitId: user.scopeUnitId, ...figureReportParams(kind, search) };
   const figures = useFigureReport(kind, params);
   const data = figures.data;
   const header = data ? reportHeaderOf(data.unitName, data.parentName) : null;
