@@ -123,6 +123,7 @@ describe.each(engines)('yearly Excel exports on %s', (engine) => {
     expect(share('Tiêu chí nông thôn mới')).toEqual([17, 19]);
     expect(share('Ấp văn hóa')).toEqual([7, 7]);
     expect(share('Cơ quan đạt chuẩn văn hóa')).toEqual([6, 6]);
+    expect(share('Gia đình văn hóa')?.[0]).toBe(2697);
 
     const indicators = tableRows(sheets.get('Chỉ tiêu nghị quyết')!);
     expect(indicators).toHaveLength(40);
