@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { foldVietnamese, searchTokens, vietnameseNameSortKey } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
-import { searchKeyBucket } from './search-key.js';
+import { SEARCH_KEY_SPAN, searchKeyBucket } from './search-key.js';
 
 /**
  * The household search on the index the search migrations keep
@@ -19,7 +19,10 @@ import { searchKeyBucket } from './search-key.js';
  *
  * The caller's filters (scope, status, poverty, assignment…) come as `fetch`:
  * it runs the household list query with one more condition, and optionally
- * an order and a page.
+ * an order and a page. On SQLite the caller may also give `candidates`: the
+ * same households with only what the order needs, which the search reads for
+ * every match it must sort (a whole bucket, thousands of rows at a million
+ * households) before it fetches the page's rows in full.
  */
 export interface SearchPage {
   path: string;
@@ -38,6 +41,14 @@ interface SearchRow {
   head_name: string;
 }
 
+/** What the SQLite search orders by: the household's key, name and code. */
+export interface SearchCandidate extends SearchRow {
+  search_key: number | null;
+}
+
+/** The households `fetch` would return for `condition`, with only the candidate's columns. */
+export type SearchCandidates = (condition: RawBuilder<SqlBool>) => Promise<SearchCandidate[]>;
+
 function isPostgres(db: Kysely<DB>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
@@ -47,6 +58,8 @@ export async function searchHouseholds<Row extends SearchRow>(
   query: string,
   page: SearchPage,
   fetch: SearchFetch<Row>,
+  // Rows of the household list hold the candidate's columns (households.*).
+  candidates: SearchCandidates = fetch as unknown as SearchCandidates,
 ): Promise<Row[]> {
   const tokens = searchTokens(query);
   // A query without any word (only punctuation) finds nothing rather than everything.
@@ -54,7 +67,7 @@ export async function searchHouseholds<Row extends SearchRow>(
   const folded = foldVietnamese(query);
   return isPostgres(db)
     ? postgresSearch(tokens, folded, page, fetch)
-    : sqliteSearch(db, tokens, folded, page, fetch);
+    : sqliteSearch(db, tokens, folded, page, fetch, candidates);
 }
 
 // --- PostgreSQL: one query, the matches sorted by the ICU Vietnamese collation.
@@ -92,69 +105,123 @@ function postgresSearch<Row extends SearchRow>(
 
 // --- SQLite: FTS5 in key order, a page read bucket by bucket.
 
-/** Matches read from FTS5 at a time. */
+/**
+ * Matches read from FTS5 by the first read of a rank; each further read takes
+ * twice as many, up to MAX_CHUNK. Every read seeks the words' doclists afresh,
+ * which costs about as much as reading a thousand matches ("nguyen van trung"
+ * in the heads: 30–70 ms a read at a million households), so few large reads
+ * beat many small ones.
+ */
 const CHUNK = 512;
+const MAX_CHUNK = 8192;
+/** Keys fetched by one household query (SQLite allows 32,766 parameters a statement). */
+const FETCH_KEYS = 4096;
 
 /** FTS5 query text: each word a quoted prefix ("nguyen"*), all required. Words hold letters and digits only. */
 function ftsWords(tokens: string[]): string {
   return `(${tokens.map((t) => `"${t}"*`).join(' AND ')})`;
 }
 
-/** The unit's own word in the scope column: the last id of its path (/1/2/32/ → p32). */
+/**
+ * The unit's own word in the scope column: the last id of its path (/1/2/32/ → p32).
+ * None for a root (/1/): every household of the province holds its word, so
+ * it would filter nothing and only slow FTS5 down (the AND walks its doclist
+ * of a million rows); the caller's fetch keeps its scope condition anyway.
+ */
 function scopeWord(path: string): string {
-  const last = path.split('/').filter(Boolean).at(-1);
-  return last ? `scope : "p${last}" AND ` : '';
+  const ids = path.split('/').filter(Boolean);
+  return ids.length > 1 ? `scope : "p${ids.at(-1)}" AND ` : '';
 }
 
-const keyOf = (row: SearchRow) => (row as unknown as { search_key: number }).search_key;
+const keyOf = (row: SearchCandidate) => row.search_key!;
 
 function byNameThenCode(a: SearchRow & { sortKey: string }, b: SearchRow & { sortKey: string }): number {
   if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? -1 : 1;
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
 }
 
+/** Matches of `match` with a key above `after`: the next `limit` of them, or all below `below`. */
+async function readKeys(
+  db: Kysely<DB>,
+  match: string,
+  after: number,
+  bound: { limit: number } | { below: number },
+): Promise<number[]> {
+  const result =
+    'limit' in bound
+      ? await sql<{ key: number }>`
+          select rowid as key from household_search
+          where household_search match ${match} and rowid > ${after}
+          order by rowid limit ${bound.limit}`.execute(db)
+      : await sql<{ key: number }>`
+          select rowid as key from household_search
+          where household_search match ${match} and rowid > ${after} and rowid < ${bound.below}
+          order by rowid`.execute(db);
+  return result.rows.map((r) => r.key);
+}
+
 /**
  * The first `wanted` rows of one rank (or all, if it has fewer), in order.
  * Matches come in key order, which is name order up to the bucket: once
- * `wanted` rows are in, the rest of the last bucket is read, then the lot is
- * sorted by the exact name key. Rows the filters drop are skipped.
+ * `wanted` rows are in, the rest of the last bucket is read (in one read,
+ * bounded by the bucket's end), then the lot is sorted by the exact name key.
+ * Rows the filters drop are skipped.
  */
-async function firstOfRank<Row extends SearchRow>(
+async function firstOfRank(
   db: Kysely<DB>,
   match: string,
   wanted: number,
   exclude: Set<string>,
-  fetch: SearchFetch<Row>,
-): Promise<Row[]> {
-  const found: (Row & { sortKey: string })[] = [];
+  candidates: SearchCandidates,
+  sortKeys: Map<string, string>,
+): Promise<SearchCandidate[]> {
+  const found: (SearchCandidate & { sortKey: string })[] = [];
   let after = -1;
+  let chunk = CHUNK;
   let lastBucket: number | undefined;
   for (;;) {
-    const keys = (
-      await sql<{ key: number }>`
-        select rowid as key from household_search
-        where household_search match ${match} and rowid > ${after}
-        order by rowid limit ${CHUNK}`.execute(db)
-    ).rows.map((r) => r.key);
+    const keys = await readKeys(
+      db,
+      match,
+      after,
+      lastBucket === undefined ? { limit: chunk } : { below: (lastBucket + 1) * SEARCH_KEY_SPAN },
+    );
     if (keys.length === 0) break;
     after = keys.at(-1)!;
     const inRange = lastBucket === undefined ? keys : keys.filter((k) => searchKeyBucket(k) <= lastBucket!);
-    const rows =
-      inRange.length === 0 ? [] : await fetch(sql<SqlBool>`households.search_key in (${sql.join(inRange)})`);
-    for (const row of rows) {
-      if (!exclude.has(row.id)) found.push({ ...row, sortKey: vietnameseNameSortKey(row.head_name) });
+    for (let i = 0; i < inRange.length; i += FETCH_KEYS) {
+      const slice = inRange.slice(i, i + FETCH_KEYS);
+      for (const row of await candidates(sql<SqlBool>`households.search_key in (${sql.join(slice)})`)) {
+        if (exclude.has(row.id)) continue;
+        // Heads share names ("Nguyễn Văn Trung" 2,000 times in a million): one key per name.
+        let sortKey = sortKeys.get(row.head_name);
+        if (sortKey === undefined) {
+          sortKey = vietnameseNameSortKey(row.head_name);
+          sortKeys.set(row.head_name, sortKey);
+        }
+        found.push({
+          id: row.id,
+          code: row.code,
+          head_name: row.head_name,
+          search_key: row.search_key,
+          sortKey,
+        });
+      }
     }
-    if (lastBucket === undefined && found.length >= wanted) {
+    // The read bounded by the last bucket's end brought all that was left of it.
+    if (lastBucket !== undefined) break;
+    if (found.length >= wanted) {
       const ordered = found.map(keyOf).sort((a, b) => a - b);
       lastBucket = searchKeyBucket(ordered[wanted - 1]!);
+      if (keys.length < chunk || searchKeyBucket(after) > lastBucket) break;
+      continue;
     }
-    if (keys.length < CHUNK) break;
-    if (lastBucket !== undefined && searchKeyBucket(after) > lastBucket) break;
+    if (keys.length < chunk) break;
+    chunk = Math.min(chunk * 2, MAX_CHUNK);
   }
   return found
     .filter((row) => lastBucket === undefined || searchKeyBucket(keyOf(row)) <= lastBucket)
-    .sort(byNameThenCode)
-    .map(({ sortKey: _sortKey, ...row }) => row as unknown as Row);
+    .sort(byNameThenCode);
 }
 
 async function sqliteSearch<Row extends SearchRow>(
@@ -163,6 +230,7 @@ async function sqliteSearch<Row extends SearchRow>(
   folded: string,
   page: SearchPage,
   fetch: SearchFetch<Row>,
+  candidates: SearchCandidates,
 ): Promise<Row[]> {
   const wanted = page.offset + page.limit;
   const scope = scopeWord(page.path);
@@ -179,11 +247,24 @@ async function sqliteSearch<Row extends SearchRow>(
   const exact = await fetch(
     sql<SqlBool>`households.code in (${folded}, ${folded.toUpperCase()}) and caunoi_fold(households.code) = ${folded}`,
   );
-  const ordered: Row[] = [...exact];
+  const ordered: SearchRow[] = [...exact];
   const seen = new Set(exact.map((row) => row.id));
+  const sortKeys = new Map<string, string>();
   for (const match of ranks) {
     if (ordered.length >= wanted) break;
-    ordered.push(...(await firstOfRank(db, match, wanted - ordered.length, seen, fetch)));
+    ordered.push(...(await firstOfRank(db, match, wanted - ordered.length, seen, candidates, sortKeys)));
   }
-  return ordered.slice(page.offset, wanted);
+  // The page's rows in full, in the order found; the exact code's rows are full already.
+  const pageRows = ordered.slice(page.offset, wanted);
+  const full = new Map<string, Row>(exact.map((row) => [row.id, row]));
+  const missing = pageRows.filter((row) => !full.has(row.id)).map((row) => row.id);
+  if (missing.length > 0) {
+    for (const row of await fetch(sql<SqlBool>`households.id in (${sql.join(missing)})`))
+      full.set(row.id, row);
+  }
+  // A household changed between the two reads so that the filters drop it now: left out.
+  return pageRows.flatMap((row) => {
+    const found = full.get(row.id);
+    return found ? [found] : [];
+  });
 }

@@ -1,4 +1,11 @@
-import type { ExpressionBuilder, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import {
+  sql,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type Updateable,
+} from 'kysely';
 import { cellKinds, type HouseholdSummary, type PovertyStatus } from '@caunoi/domain';
 import type { DB, HouseholdPersonTable, HouseholdTable } from '../db/schema.js';
 import { containsFolded, isUniqueViolation, toBool, toCount, underPath } from '../db/sql-helpers.js';
@@ -80,15 +87,49 @@ function filteredSummaries(db: Kysely<DB>, filter: HouseholdFilter) {
   return query;
 }
 
+/**
+ * The households filteredSummaries selects, with only the columns the search
+ * orders by: it reads them for every match it sorts (thousands at a million
+ * households), six times cheaper without the assignment joins and the book's
+ * columns. Filters on the assignment keep those joins.
+ */
+function searchCandidates(db: Kysely<DB>, filter: HouseholdFilter) {
+  const columns = [
+    'households.id',
+    'households.code',
+    'households.head_name',
+    // SQLite only, so not in the schema's types (20261128150100_household_search_keys).
+    sql<number | null>`households.search_key`.as('search_key'),
+  ] as const;
+  if (filter.memberId || filter.assigned !== undefined) {
+    return filteredSummaries(db, filter).clearSelect().select(columns);
+  }
+  let query = db
+    .selectFrom('households')
+    .select(columns)
+    .where((eb) => underPath(eb.ref('households.scope_path'), filter.path))
+    .where('households.status', '=', 'active');
+  if (filter.povertyStatus) query = query.where('households.poverty_status', '=', filter.povertyStatus);
+  if (filter.needsHelp !== undefined)
+    query = query.where('households.needs_help', '=', filter.needsHelp ? 1 : 0);
+  return query;
+}
+
 export async function listHouseholds(db: Kysely<DB>, filter: HouseholdFilter): Promise<SummaryRow[]> {
   if (filter.folded) {
     // The search (household-search.repository.ts) decides the order and reads the matches page by page.
-    return searchHouseholds(db, filter.folded, filter, async (condition, page) => {
-      let query = filteredSummaries(db, filter).where(condition);
-      if (!page) return query.execute();
-      for (const order of page.order) query = query.orderBy(order);
-      return query.limit(page.limit).offset(page.offset).execute();
-    });
+    return searchHouseholds(
+      db,
+      filter.folded,
+      filter,
+      async (condition, page) => {
+        let query = filteredSummaries(db, filter).where(condition);
+        if (!page) return query.execute();
+        for (const order of page.order) query = query.orderBy(order);
+        return query.limit(page.limit).offset(page.offset).execute();
+      },
+      (condition) => searchCandidates(db, filter).where(condition).execute(),
+    );
   }
   let list = filteredSummaries(db, filter);
   const cellIds = await cellIdsUnder(db, filter.path);

@@ -139,16 +139,17 @@ describe.each(engines)('household search on %s', (engine) => {
     expect(await codes(leader, 'khong-duc')).toEqual(['KHONG-DUC', 'SRCH-01']);
   });
 
-  it('orders a search with thousands of matches exactly, page after page', async () => {
+  /** Every match of "nguyen" in the unit, in the order the search promises, page after page. */
+  async function expectExactOrder(client: ApiClient, unitId: number) {
+    const q = 'nguyen';
     // Independent of the server: the test's own folding and the platform's Vietnamese collator.
     const base = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
     const accent = new Intl.Collator('vi', { sensitivity: 'accent', numeric: true });
     const given = (name: string) => name.trim().split(/\s+/).at(-1)!;
-    const q = 'nguyen';
     const unit = await t.database.db
       .selectFrom('org_units')
       .select('path')
-      .where('id', '=', t.ids.thanhLocId)
+      .where('id', '=', unitId)
       .executeTakeFirstOrThrow();
     const households = await t.database.db
       .selectFrom('households')
@@ -184,7 +185,23 @@ describe.each(engines)('household search on %s', (engine) => {
       )
       .map((h) => h.code);
     expect(expectedOrder.length).toBeGreaterThan(1000);
-    expect(await codes(leader, q, 200)).toEqual(expectedOrder);
+    expect(await codes(client, q, 200)).toEqual(expectedOrder);
+  }
+
+  it('orders a search with thousands of matches exactly, page after page', async () => {
+    await expectExactOrder(leader, t.ids.thanhLocId);
+  });
+
+  it('orders a search over the whole province exactly too (no scope word for the root)', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const root = await t.database.db
+      .selectFrom('users')
+      .innerJoin('org_units', 'org_units.id', 'users.scope_unit_id')
+      .select(['org_units.id', 'org_units.path'])
+      .where('users.username', '=', 'admin')
+      .executeTakeFirstOrThrow();
+    expect(root.path.split('/').filter(Boolean)).toHaveLength(1);
+    await expectExactOrder(admin, root.id);
   });
 
   it("never shows another commune's or another cell's households", async () => {
