@@ -85,6 +85,14 @@ describe('dashboard and printed report', () => {
       expect(help).toContain('Kết quả giúp đỡ hộ gia đình năm 2023');
       expect(help).toMatch(/Tổng cộng 45 /);
 
+      // The poverty review's lists for the village meeting, on paper.
+      await page.goto(`${server.url}/poverty/review?year=2023`);
+      await page.getByTestId('open-printable').click();
+      const review = page.getByTestId('figure-report');
+      await review.waitFor();
+      expect(await review.textContent()).toContain('Rà soát hộ nghèo, hộ cận nghèo năm 2023');
+      expect(await review.locator('table').count()).toBe(3);
+
       await page.goto(`${server.url}/reports/model?year=2023`);
       const report = page.getByTestId('model-report');
       await report.waitFor({ timeout: 60_000 });

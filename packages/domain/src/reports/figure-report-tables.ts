@@ -1,7 +1,11 @@
 import type { CoverageReport } from '../assignments/coverage.schema.js';
 import type { HelpOutcomes } from '../help-plans/help-plan.schema.js';
+import { povertyStatusLabels } from '../households/household.schema.js';
 import { petitionCategoryLabels } from '../petitions/petition-catalogue.js';
 import type { PetitionFigures } from '../petitions/petition.schema.js';
+import { povertyClassificationLabels } from '../poverty/classify-poverty.js';
+import type { PovertyReview, PovertyReviewRow } from '../poverty/poverty-review.schema.js';
+import { areaTypeLabels } from '../poverty/poverty-standards.js';
 import type { VisitCoverage } from '../visits/visit.schema.js';
 import type { ReportTable } from './model-report-tables.js';
 
@@ -170,6 +174,51 @@ export function petitionFigureTables(figures: PetitionFigures): FigureReport {
         ]),
         totalRow: false,
       },
+    ],
+  };
+}
+
+/** The annual poverty review's three lists for the village meeting, one table each. */
+export function povertyReviewTables(review: PovertyReview): FigureReport {
+  const head = [
+    'STT',
+    'Mã hộ',
+    'Chủ hộ',
+    'Chi bộ',
+    'Đang công nhận',
+    'Đề xuất theo chuẩn',
+    'Thu nhập bình quân (đồng/người/tháng)',
+    'Số chỉ số thiếu hụt',
+  ];
+  const rows = (list: PovertyReviewRow[]) =>
+    numbered(list, (r) => [
+      r.code,
+      r.headName,
+      r.cellName,
+      r.recognisedStatus
+        ? `${povertyStatusLabels[r.recognisedStatus].vi}${r.recognisedYear ? ` (${r.recognisedYear})` : ''}`
+        : '',
+      r.suggested ? povertyClassificationLabels[r.suggested].vi : '',
+      r.monthlyIncomePerCapita === null ? '' : r.monthlyIncomePerCapita.toLocaleString('vi-VN'),
+      r.deprivationCount,
+    ]);
+  const line = review.incomeLine.toLocaleString('vi-VN');
+  return {
+    subtitle: `Rà soát hộ nghèo, hộ cận nghèo năm ${review.year} (${review.standard}, ${areaTypeLabels[review.areaType].vi.toLowerCase()}, chuẩn thu nhập ${line} đồng/người/tháng)`,
+    tables: [
+      {
+        heading: '1. Hộ có đề xuất khác với diện đang được công nhận',
+        head,
+        rows: rows(review.differs),
+        totalRow: false,
+      },
+      {
+        heading: `2. Hộ có thu nhập gần chuẩn (trong khoảng ${Math.round(review.nearLineShare * 100)}% quanh chuẩn)`,
+        head,
+        rows: rows(review.nearLine),
+        totalRow: false,
+      },
+      { heading: '3. Hộ được đề nghị rà soát', head, rows: rows(review.reviewRequested), totalRow: false },
     ],
   };
 }

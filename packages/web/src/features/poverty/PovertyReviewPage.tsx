@@ -10,6 +10,7 @@ import {
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
+import { PrintableLink } from '../reports/PrintableLink';
 import { RecordList } from '../../components/RecordList';
 import { formatNumber } from '../../format/number';
 import { useI18n } from '../../i18n/i18n-context';
@@ -117,6 +118,7 @@ export default function PovertyReviewPage() {
                 .map((y) => ({ value: y, label: String(y) }))}
               data-testid="review-year"
             />
+            <PrintableLink kind="poverty" params={{ unitId, year }} />
             <Button
               icon={<DownloadOutlined />}
               href={reviewExcelUrl(unitId, year)}

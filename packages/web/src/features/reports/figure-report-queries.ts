@@ -3,18 +3,20 @@ import {
   coverageReportTables,
   helpOutcomeTables,
   petitionFigureTables,
+  povertyReviewTables,
   visitCoverageTables,
   type CoverageReport,
   type FigureReport,
   type HelpOutcomes,
   type PetitionFigures,
+  type PovertyReview,
   type ReportHeaderUnits,
   type VisitCoverage,
 } from '@caunoi/domain';
 import { api, queryString } from '../../api/client';
 
 /** The figure pages that print: each reads its page's own answer and draws the domain's tables. */
-export const figureReportKinds = ['coverage', 'visits', 'help', 'petitions'] as const;
+export const figureReportKinds = ['coverage', 'visits', 'help', 'petitions', 'poverty'] as const;
 export type FigureReportKind = (typeof figureReportKinds)[number];
 
 type Params = Record<string, string | number | undefined>;
@@ -58,6 +60,13 @@ const sources: Record<FigureReportKind, Source> = {
     tables: (a: PetitionFigures) => petitionFigureTables(a),
     unitIdOf: (a: PetitionFigures) => a.unitId,
     keys: ['unitId', 'from', 'to'],
+  },
+  poverty: {
+    json: (p) => `/poverty/review${queryString(p)}`,
+    excel: (p) => `/api/v1/poverty/review.xlsx${queryString(p)}`,
+    tables: (a: PovertyReview) => povertyReviewTables(a),
+    unitIdOf: (a: PovertyReview) => a.unitId,
+    keys: ['unitId', 'year'],
   },
 };
 
