@@ -54,7 +54,6 @@ export function RecordsDrawer({
               loading={records.isFetching}
               dataSource={page?.items ?? []}
               pagination={false}
-              scroll={{ x: 'max-content' }}
               columns={[
                 {
                   title: t(codeHead),
