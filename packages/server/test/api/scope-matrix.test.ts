@@ -280,7 +280,8 @@ const cases: Case[] = [
  * Routes of the OpenAPI document that are deliberately not in the matrix:
  * each holds nothing of a unit's scope (the caller's own session, national
  * catalogues, empty templates). A new route must be added to the cases
- * above or here, with its reason.
+ * above or here, with its reason. GET /api/health and GET /api/openapi.json
+ * are hidden from the document (schema.hide) and hold no records.
  */
 const unscopedRoutes = new Map<string, string>([
   ['POST /api/v1/auth/login', 'before any session: no scope yet'],
@@ -347,6 +348,8 @@ describe.each(engines)('scope matrix on %s', (engine) => {
   /** `METHOD /path` of every request the cases sent, checked against the OpenAPI document at the end. */
   const requested = new Set<string>();
   const note = (method: string, path: string) => requested.add(`${method} ${path}`);
+  /** Inside runs of cases: fewer than all of them means a filtered run (-t), where coverage cannot be judged. */
+  let insideRuns = 0;
 
   beforeAll(async () => {
     t = await startTestApp(engine);
@@ -464,6 +467,7 @@ describe.each(engines)('scope matrix on %s', (engine) => {
     for (const c of cases) {
       const allowed = (c.permission === 'read' || can(role, c.permission)) && !c.refusedFor?.includes(role);
       it(`${role} inside: ${c.name} → ${allowed ? 'allowed' : '403'}`, async () => {
+        insideRuns++;
         const response = await c.run(
           recording(clients[role], note),
           inside[role],
@@ -536,7 +540,8 @@ describe.each(engines)('scope matrix on %s', (engine) => {
   });
 
   // Runs after every case above (vitest keeps the order of a file): only a full run of the file can pass it.
-  it('covers every route of the OpenAPI document', async () => {
+  it('covers every route of the OpenAPI document', async (context) => {
+    if (insideRuns < cases.length * Object.keys(accounts).length) context.skip();
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
       paths: Record<string, Record<string, unknown>>;
     };
