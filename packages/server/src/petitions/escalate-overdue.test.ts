@@ -2,7 +2,15 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import { addCalendarDays, todayInVietnam, type Petition } from '@caunoi/domain';
+import {
+  addCalendarDays,
+  calendarOf,
+  defaultPetitionSettings,
+  dueDate,
+  isOverdue,
+  todayInVietnam,
+  type Petition,
+} from '@caunoi/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../../test/api-client.js';
 import { testEngines, pgAdminUrl } from '../../test/engines.js';
@@ -40,6 +48,21 @@ describe.each(engines)('escalating overdue petitions on %s', (engine) => {
     while (extra.length > 0) await extra.pop()!.close();
   });
   afterAll(() => t.close());
+
+  /**
+   * A day at least `daysBack` days ago whose first step (forward, in calendar
+   * days that end on a working day) is already overdue today: a fixed number
+   * of days back is not, when the time runs over a weekend or a holiday into today.
+   */
+  async function overdueReceivedOn(daysBack: number): Promise<string> {
+    const days = await t.database.db.selectFrom('holidays').select(['date', 'kind']).execute();
+    const calendar = calendarOf(days as { date: string; kind: 'holiday' | 'working_day' }[]);
+    let day = addCalendarDays(today, -daysBack);
+    while (!isOverdue(dueDate(day, defaultPetitionSettings.forward, calendar), today)) {
+      day = addCalendarDays(day, -1);
+    }
+    return day;
+  }
 
   async function take(receivedOn: string, title = 'Cống thoát nước bị tắc'): Promise<Petition> {
     const response = await member.post('/api/v1/petitions', {
@@ -86,7 +109,7 @@ describe.each(engines)('escalating overdue petitions on %s', (engine) => {
   }
 
   it('moves a step the member let pass to the cell, then to the commune, telling both levels', async () => {
-    const p = await take(addCalendarDays(today, -5));
+    const p = await take(await overdueReceivedOn(5));
     expect(p.overdue).toBe(true);
     const first = await escalateOverdue(t.database.db, noonOf(today));
     expect(first.escalated).toContain(p.id);
@@ -135,7 +158,7 @@ describe.each(engines)('escalating overdue petitions on %s', (engine) => {
   });
 
   it('runs from the server on an interval and stops with it', async () => {
-    const p = await take(addCalendarDays(today, -4), 'Đèn đường hỏng');
+    const p = await take(await overdueReceivedOn(4), 'Đèn đường hỏng');
     const stop = startEscalationJob(t.database.db, { intervalMs: 25 });
     try {
       await expect
@@ -157,7 +180,7 @@ describe.each(engines)('escalating overdue petitions on %s', (engine) => {
   });
 
   it('escalates each step exactly once when two calls run together', async () => {
-    const ids = await takeMany(25, addCalendarDays(today, -6));
+    const ids = await takeMany(25, await overdueReceivedOn(6));
     const results = await Promise.all([
       escalateOverdue(t.database.db, noonOf(today)),
       escalateOverdue(t.database.db, noonOf(today)),
@@ -182,7 +205,7 @@ describe.each(engines)('escalating overdue petitions on %s', (engine) => {
       const file = rows.find((r) => r.name === 'main')!.file;
       const second = createDatabase(file);
       extra.push(second);
-      const ids = await takeMany(25, addCalendarDays(today, -7));
+      const ids = await takeMany(25, await overdueReceivedOn(7));
       const results = await Promise.all([
         escalateOverdue(t.database.db, noonOf(today)),
         escalateOverdue(second.db, noonOf(today)),
@@ -200,7 +223,7 @@ describe.each(engines)('escalating overdue petitions on %s', (engine) => {
             (r) => r.name === 'main',
           )!.file
         : await postgresUrlOf(t.database);
-    const ids = await takeMany(25, addCalendarDays(today, -8));
+    const ids = await takeMany(25, await overdueReceivedOn(8));
     const startAt = Date.now() + 4000;
     const now = noonOf(today).toISOString();
     const outputs = await Promise.all(
