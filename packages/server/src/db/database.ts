@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { registerSqliteFunctions } from './sqlite-functions.js';
@@ -43,6 +43,44 @@ export function createDatabase(url: string = defaultDatabasePath): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   registerSqliteFunctions(sqlite);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/** Prepared statements kept per SQLite connection; the oldest used goes first. */
+const statementCacheSize = 200;
+/**
+ * Longer SQL is not kept: it is mostly a list of values (`in (?, ?, …)` with
+ * thousands of keys in the search), seldom the same twice, and large to keep.
+ */
+const cachedSqlLength = 4000;
+
+/**
+ * Kysely prepares every query it runs; preparing (parsing and planning) was
+ * an eighth of the server's CPU on a household's book at a million households.
+ * The same SQL text reuses its statement instead, which better-sqlite3 allows
+ * once the last run is over: a statement still being iterated (a streamed
+ * query) is not reused. A change of schema re-prepares by itself (SQLite).
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      if (text.length > cachedSqlLength) return sqlite.prepare(text);
+      const cached = cache.get(text);
+      if (cached && !cached.busy) {
+        // Most recently used last, so the first key is the one to drop.
+        cache.delete(text);
+        cache.set(text, cached);
+        return cached;
+      }
+      const statement = sqlite.prepare(text);
+      if (!cached) {
+        cache.set(text, statement);
+        if (cache.size > statementCacheSize) cache.delete(cache.keys().next().value!);
+      }
+      return statement;
+    },
+  };
 }
