@@ -75,7 +75,23 @@ describe('assigning a household to a party member', () => {
       await page.waitForTimeout(400);
       await dialog.getByTestId('member-select').click();
       await page.keyboard.type(transfer.target.fullName.split(' ').at(-1) ?? transfer.target.fullName);
-      await page.locator(`[data-testid="member-option"][data-member-id="${transfer.target.id}"]`).click();
+      // The list is searched as one types: under load a click can land on a list being
+      // replaced and choose nothing, so click the option until the select shows the choice.
+      const targetOption = page.locator(
+        `[data-testid="member-option"][data-member-id="${transfer.target.id}"]`,
+      );
+      await expect
+        .poll(
+          async () => {
+            const chosen = (await dialog.getByTestId('member-select').textContent()) ?? '';
+            if (chosen.includes(transfer.target.fullName)) return true;
+            if (await targetOption.isVisible()) await targetOption.click();
+            else await dialog.getByTestId('member-select').click();
+            return false;
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(true);
       await dialog.getByTestId('assign-reason').fill('Chia lại hộ theo tổ');
       await dialog.getByTestId('assign-submit').click();
       await dialog.waitFor({ state: 'hidden' });
