@@ -143,9 +143,14 @@ export async function benchHttp(options: {
 }): Promise<HttpFigures> {
   const connections = options.connections ?? 50;
   const seconds = options.seconds ?? 10;
-  // A handful of communes and cells: each login costs an argon2 verification.
-  const communes = [...new Map(options.households.map((h) => [h.communeId, h])).values()].slice(0, 8);
-  const cells = [...new Map(options.households.map((h) => [h.cellId, h])).values()].slice(0, 8);
+  // Accounts for a sample of communes and of their cells (each login costs an argon2
+  // verification), and only those communes' households in the load: a household without
+  // its commune's account would be read by the province account, and the mix would be
+  // province-wide searches rather than the commune, cell and province shares it states.
+  const communes = [...new Map(options.households.map((h) => [h.communeId, h])).values()].slice(0, 24);
+  const covered = new Set(communes.map((h) => h.communeId));
+  const households = options.households.filter((h) => covered.has(h.communeId));
+  const cells = [...new Map(households.map((h) => [h.cellId, h])).values()].slice(0, 48);
   const accounts: Account[] = [
     { username: 'bench-province', role: 'admin', unitId: 1 },
     ...communes.map((h) => ({
@@ -184,7 +189,7 @@ export async function benchHttp(options: {
 
     // Requests in a fixed order; each connection walks the list from its own offset.
     const list: { path: string; cookie: string; kind: string }[] = [];
-    options.households.forEach((h, index) => {
+    households.forEach((h, index) => {
       const leader = communeUser.get(h.communeId) ?? 'bench-province';
       const secretary = cellUser.get(h.cellId) ?? leader;
       const query = options.mix[index % options.mix.length]!;
