@@ -145,6 +145,10 @@ describe("a month's report from the member to the commune's approval", () => {
       await run(commune, 'commune', async () => {
         await logIn(review, server.url, 'bithu.thanhloc');
         await review.goto(`${server.url}/monthly-review`);
+        // The demo's last month has cells' reports waiting: the page says so above this month's list.
+        await expect
+          .poll(() => review.getByTestId('review-waiting-last-month').textContent())
+          .toMatch(/\d+ báo cáo chi bộ đang chờ duyệt/);
         const row = review.getByTestId('review-list').locator(`tr[data-row-key="${cellId}"]`);
         await expect.poll(() => row.textContent()).toContain('Đã gửi');
         await row.getByTestId(`approve-${cellId}`).click();

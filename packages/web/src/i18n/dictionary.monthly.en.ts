@@ -9,6 +9,8 @@ export const monthlyEn: Record<keyof typeof monthlyVi, string> = {
   'monthly.month': 'Month',
   'monthly.memberTitle': "Member's monthly report",
   'monthly.cellTitle': "Cell's monthly report",
+  'monthly.waitingLastMonth': '{month}: {count} cell reports are waiting for review.',
+  'monthly.openLastMonth': 'Open last month',
   'monthly.reviewTitle': "Review the cells' monthly reports",
   'monthly.state': 'State',
   'monthly.figures': 'Figures from the records',

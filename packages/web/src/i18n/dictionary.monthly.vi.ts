@@ -7,6 +7,8 @@ export const monthlyVi = {
   'monthly.month': 'Tháng',
   'monthly.memberTitle': 'Báo cáo tháng của đảng viên',
   'monthly.cellTitle': 'Báo cáo tháng của chi bộ',
+  'monthly.waitingLastMonth': '{month}: {count} báo cáo chi bộ đang chờ duyệt.',
+  'monthly.openLastMonth': 'Xem tháng trước',
   'monthly.reviewTitle': 'Duyệt báo cáo tháng của các chi bộ',
   'monthly.state': 'Trạng thái',
   'monthly.figures': 'Số liệu từ sổ theo dõi',

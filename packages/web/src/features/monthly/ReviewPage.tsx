@@ -8,7 +8,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { formatInstantDate } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
 import { ReportStateTag } from './MonthFigures';
-import { currentMonth, MonthSelect } from './MonthSelect';
+import { currentMonth, monthLabel, MonthSelect, recentMonths } from './MonthSelect';
 import { useCellReportAction, useCellReports } from './queries';
 
 /** The commune's list of its cells' monthly reports: approve or return (with a comment) from the list. */
@@ -18,6 +18,16 @@ export default function ReviewPage() {
   const [params, setParams] = useSearchParams();
   const month = params.get('month') ?? currentMonth();
   const list = useCellReports(undefined, month);
+  // Cells send a month's report after it ends: on the current month, say what last month still has waiting.
+  const previous = recentMonths(2)[1]!;
+  const previousList = useCellReports(undefined, previous, month === currentMonth());
+  const waitingLastMonth = (previousList.data?.items ?? []).filter((r) => r.state === 'submitted').length;
+  const showMonth = (m: string) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      next.set('month', m);
+      return next;
+    });
   const act = useCellReportAction();
   const [returning, setReturning] = useState<CellReportSummary | null>(null);
   const [comment, setComment] = useState('');
@@ -45,19 +55,18 @@ export default function ReviewPage() {
     <>
       <PageTitle
         title={t('monthly.reviewTitle')}
-        extra={
-          <MonthSelect
-            value={month}
-            onChange={(m) =>
-              setParams((current) => {
-                const next = new URLSearchParams(current);
-                next.set('month', m);
-                return next;
-              })
-            }
-          />
-        }
+        extra={<MonthSelect value={month} onChange={showMonth} />}
       />
+      {month === currentMonth() && waitingLastMonth > 0 ? (
+        <Alert
+          type="info"
+          showIcon
+          className="section"
+          data-testid="review-waiting-last-month"
+          title={t('monthly.waitingLastMonth', { count: waitingLastMonth, month: monthLabel(previous) })}
+          action={<Button onClick={() => showMonth(previous)}>{t('monthly.openLastMonth')}</Button>}
+        />
+      ) : null}
       {act.isError ? <Alert type="error" showIcon title={errorToMessage(act.error, language)} /> : null}
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />

@@ -41,8 +41,9 @@ export function useCellReport(cellId: number, month: string) {
   });
 }
 
-export function useCellReports(unitId: number | undefined, month: string) {
+export function useCellReports(unitId: number | undefined, month: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: monthlyKeys.cells(unitId, month),
     queryFn: ({ signal }) =>
       api.get<{ items: CellReportSummary[] }>(
