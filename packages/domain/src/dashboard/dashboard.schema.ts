@@ -12,6 +12,10 @@ const monthOrDate = z.union([z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), isoDat
 
 export const dashboardQuery = z.strictObject({
   unitId: z.coerce.number().int().positive(),
+  /**
+   * Both left out: the whole latest year with outcomes in the unit (as help
+   * outcomes pick it; the answer's `from`, `to`, `year`), else this year to today.
+   */
   from: monthOrDate.optional(),
   to: monthOrDate.optional(),
 });
@@ -43,7 +47,11 @@ export const dashboard = z.object({
   coverage: coverageFigures.extend({ date: isoDate }),
   /** Required visits today (visits are judged by period on today's date, not in the past). */
   visits: visitCoverageRow.omit({ id: true, name: true }).extend({ asOf: isoDate }),
-  /** Recognised poverty per review year from the year before `from` to the year of `to`. */
+  /**
+   * Recognised poverty per review year, to the year of `to`: from the year
+   * before `from`, or earlier to take in the latest recognised year and the
+   * one before it (at most ten years).
+   */
   poverty: z.array(povertyYear),
   help: helpOutcomeFigures,
   /** Petitions received in the period. */

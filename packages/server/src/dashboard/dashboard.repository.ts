@@ -31,6 +31,18 @@ export async function povertyByYear(
   return years;
 }
 
+/** The latest review year up to `notAfter` with a recognised status under `path`; null when none. */
+export async function latestPovertyYear(db: Db, path: string, notAfter: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('household_poverty as hp')
+    .innerJoin('households', 'households.id', 'hp.household_id')
+    .select((eb) => eb.fn.max('hp.year').as('year'))
+    .where((eb) => underPath(eb.ref('households.scope_path'), path))
+    .where('hp.year', '<=', notAfter)
+    .executeTakeFirst();
+  return row?.year === null || row?.year === undefined ? null : Number(row.year);
+}
+
 export interface RecordRow {
   id: string;
   code: string;

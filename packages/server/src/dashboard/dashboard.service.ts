@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import { coverageReport, loadCoverageUnit } from '../coverage/coverage.service.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
+import { latestOutcomeYear } from '../help-plans/help-outcomes.repository.js';
 import { getHelpOutcomes } from '../help-plans/help-outcomes.service.js';
 import { petitionFigures } from '../petitions/petition-figures.service.js';
 import { findUnitById } from '../units/units.repository.js';
@@ -33,6 +34,7 @@ import {
   listHelpedHouseholds,
   listHouseholdsOn,
   listHouseholdsWithPoverty,
+  latestPovertyYear,
   listPetitionsIn,
   povertyByYear,
   type RecordRow,
@@ -46,7 +48,22 @@ function periodOf(query: { from?: string | undefined; to?: string | undefined },
 }
 
 /**
- * A unit's dashboard for a period. Each section is the answer of the service
+ * The period of a dashboard asked without one: the whole latest year with
+ * outcomes (as help outcomes pick it), else this year to today. The current
+ * year has no review recorded until its end, and a first view of zeros says nothing.
+ */
+async function defaultPeriod(db: Kysely<DB>, path: string, today: string) {
+  const thisYear = Number(today.slice(0, 4));
+  const latest = await latestOutcomeYear(db, path, thisYear);
+  if (latest === null || latest >= thisYear) return periodOf({}, today);
+  return { from: `${latest}-01-01`, to: `${latest}-12-31`, year: latest };
+}
+
+/** The chart's longest run of years: enough to show a few reviews, not a wall of empty ones. */
+const povertyYearsShown = 10;
+
+/**
+ * A unit's dashboard for a period (without one, see `defaultPeriod`). Each section is the answer of the service
  * that owns those figures, so the dashboard never counts differently from the
  * page that shows them in detail; only the poverty series is counted here.
  * Members follow households, not figures: 403, as for coverage.
@@ -54,7 +71,17 @@ function periodOf(query: { from?: string | undefined; to?: string | undefined },
 export async function getDashboard(db: Kysely<DB>, actor: Actor, query: DashboardQuery): Promise<Dashboard> {
   const unit = await loadCoverageUnit(db, actor, query.unitId);
   const today = todayInVietnam();
-  const { from, to, year } = periodOf(query, today);
+  const { from, to, year } =
+    query.from === undefined && query.to === undefined
+      ? await defaultPeriod(db, unit.path, today)
+      : periodOf(query, today);
+  // The chart reaches back to the latest recognised year and the one before
+  // it, so a period with no review yet (this year) still shows the last ones.
+  const latestReview = await latestPovertyYear(db, unit.path, year);
+  const povertyFrom = Math.max(
+    year - povertyYearsShown + 1,
+    Math.min(Number(from.slice(0, 4)) - 1, (latestReview ?? year) - 1),
+  );
   const coverageDate = to < today ? to : undefined;
   const coverage = await coverageReport(db, actor, { unitId: unit.id, date: coverageDate });
   const visits = await getVisitCoverage(db, actor, { unitId: unit.id, groupBy: 'cell' });
@@ -78,7 +105,7 @@ export async function getDashboard(db: Kysely<DB>, actor: Actor, query: Dashboar
     year,
     coverage: { ...coverage.totals, date: coverage.date },
     visits: { ...visits.total, asOf: visits.asOf },
-    poverty: await povertyByYear(db, unit.path, Number(from.slice(0, 4)) - 1, year),
+    poverty: await povertyByYear(db, unit.path, povertyFrom, year),
     help: helpFigures,
     petitions,
     yearly: await yearlyFigures(db, { unitId: unit.id, path: unit.path }, year),

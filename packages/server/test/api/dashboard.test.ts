@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dashboard, DashboardRecords } from '@caunoi/domain';
+import { todayInVietnam, type Dashboard, type DashboardRecords } from '@caunoi/domain';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
@@ -135,6 +135,25 @@ describe.each(engines)('dashboard on %s', (engine) => {
     expect(await records('figure=householdsUnassigned&to=2023-12')).toHaveLength(
       d.coverage.householdsUnassigned,
     );
+  });
+
+  it('without a period, answers the whole latest year with outcomes; a period asked is kept', async () => {
+    const y2023 = await dashboardOf('from=2023-01&to=2023-12');
+    const opened = await dashboardOf('');
+    // The demo's latest review is 2023: its figures, not an empty current year.
+    expect(opened).toMatchObject({ from: '2023-01-01', to: '2023-12-31', year: 2023 });
+    expect(opened.help).toEqual(y2023.help);
+    expect(opened.yearly).toEqual(y2023.yearly);
+    expect(opened.help.escapedPoverty).toBeGreaterThan(0);
+    expect(opened.poverty.map((p) => p.year)).toEqual([2022, 2023]);
+    const thisYear = Number(todayInVietnam().slice(0, 4));
+    const current = await dashboardOf(`from=${thisYear}-01&to=${thisYear}-12`);
+    expect(current).toMatchObject({ from: `${thisYear}-01-01`, to: `${thisYear}-12-31`, year: thisYear });
+    // A year with no review yet: the chart still reaches back to the last recognised ones.
+    expect(current.poverty.map((p) => p.year)).toEqual(
+      Array.from({ length: thisYear - 2021 }, (_, i) => 2022 + i),
+    );
+    expect(current.poverty.find((p) => p.year === 2023)).toEqual(y2023.poverty.find((p) => p.year === 2023));
   });
 
   it("today's visit figures equal the worklist's lists, and ratings and targets come from the yearly figures", async () => {
