@@ -14,13 +14,19 @@ import { useI18n } from '../../i18n/i18n-context';
 import { PartyUnitPicker } from '../assignments/PartyUnitPicker';
 import { useCurrentUser } from '../auth/current-user';
 import { RecordsDrawer } from './RecordsDrawer';
-import { dashboardExcelUrl, useDashboard, type Drill, type Period } from './queries';
-
-const month = (value: string | null) => (value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : undefined);
+import {
+  answeredPeriod,
+  askedPeriod,
+  dashboardExcelUrl,
+  useDashboard,
+  type Drill,
+  type Period,
+} from './queries';
 
 /**
  * A unit's figures for a period, as cards and charts; every figure opens the
- * records behind it. The unit and the months live in the address, so a view can be shared.
+ * records behind it. The unit and the months live in the address, so a view can be shared;
+ * without months it opens on the latest year with figures, which the server picks.
  */
 export default function DashboardPage() {
   const { t } = useI18n();
@@ -29,11 +35,14 @@ export default function DashboardPage() {
   const unitParam = params.get('unitId');
   const unitId = unitParam && /^\d+$/.test(unitParam) ? Number(unitParam) : user.scopeUnitId;
   const today = todayInVietnam();
-  const period: Period = {
-    from: month(params.get('from')) ?? `${today.slice(0, 4)}-01`,
-    to: month(params.get('to')) ?? today.slice(0, 7),
-  };
-  const dashboard = useDashboard(unitId, period);
+  const asked = askedPeriod(params, today);
+  const dashboard = useDashboard(unitId, asked);
+  // Until the first answer the period is this year's, as the server's fallback.
+  const period: Period =
+    asked ??
+    (dashboard.data
+      ? answeredPeriod(dashboard.data)
+      : { from: `${today.slice(0, 4)}-01`, to: today.slice(0, 7) });
   const [drill, setDrill] = useState<(Drill & { title: string }) | null>(null);
   const set = (values: Record<string, string>) =>
     setParams((current) => {

@@ -15,15 +15,14 @@ import { ReportDocument } from '../../components/print/ReportDocument';
 import { ReportTableView } from '../../components/print/ReportTableView';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
-import { dashboardExcelUrl, useDashboard, type Period } from '../dashboard/queries';
-
-const month = (value: string | null) => (value && /^\d{4}-(0[1-9]|1[0-2])$/.test(value) ? value : undefined);
+import { answeredPeriod, askedPeriod, dashboardExcelUrl, useDashboard } from '../dashboard/queries';
 
 /**
  * The dashboard of a unit and period in the printed layout (party header,
  * issuing committee, date line, tables, signature): print to PDF with the
  * browser, or download the same tables as Excel. The unit and months come
- * from the address the dashboard links here with.
+ * from the address the dashboard links here with; without months, the
+ * latest year with figures, as on the dashboard.
  */
 export default function DashboardReportPage() {
   const { t } = useI18n();
@@ -31,13 +30,10 @@ export default function DashboardReportPage() {
   const [params] = useSearchParams();
   const unitParam = params.get('unitId');
   const unitId = unitParam && /^\d+$/.test(unitParam) ? Number(unitParam) : user.scopeUnitId;
-  const today = todayInVietnam();
-  const period: Period = {
-    from: month(params.get('from')) ?? `${today.slice(0, 4)}-01`,
-    to: month(params.get('to')) ?? today.slice(0, 7),
-  };
-  const dashboard = useDashboard(unitId, period);
+  const asked = askedPeriod(params, todayInVietnam());
+  const dashboard = useDashboard(unitId, asked);
   const d = dashboard.data;
+  const period = asked ?? (d ? answeredPeriod(d) : undefined);
 
   return (
     <>
@@ -55,8 +51,8 @@ export default function DashboardReportPage() {
               >
                 {t('report.print')}
               </Button>
-              <a href={dashboardExcelUrl(unitId, period)} download>
-                <Button icon={<FileExcelOutlined />} data-testid="report-excel">
+              <a href={period ? dashboardExcelUrl(unitId, period) : undefined} download>
+                <Button icon={<FileExcelOutlined />} disabled={!period} data-testid="report-excel">
                   {t('report.excel')}
                 </Button>
               </a>
