@@ -18,7 +18,8 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 }
 
 /**
- * The commune secretary of Thạnh Lộc opens the 2023 dashboard, opens the
+ * The commune secretary of Thạnh Lộc opens the dashboard, which lands on
+ * 2023 (the demo's latest year with outcomes, not an empty current year), opens the
  * households behind "out of poverty" and the indicators behind "38 / 40", then
  * the dashboard's printable page and the model report, which headless Chromium
  * prints to PDF; the PDFs' text holds the party header, the title and the figures.
@@ -42,7 +43,8 @@ describe('dashboard and printed report', () => {
     const page = await context.newPage();
     try {
       await logIn(page, server.url, 'bithu.thanhloc');
-      await page.goto(`${server.url}/dashboard?from=2023-01&to=2023-12`);
+      // No months in the address: the server picks 2023, and the drawer and links follow it.
+      await page.goto(`${server.url}/dashboard`);
       const escaped = page.getByTestId('figure-escapedPoverty');
       await expect.poll(() => escaped.textContent()).toContain('45');
       await escaped.click();
