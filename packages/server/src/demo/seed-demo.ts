@@ -14,6 +14,7 @@ import { personBookColumns, seedHouseholdBooks } from './seed-household-book.js'
 import { seedCellLife } from './seed-cell-life.js';
 import { seedFieldWork } from './seed-field-work.js';
 import { seedMonthly } from './seed-monthly.js';
+import { seedPetitions } from './seed-petitions.js';
 import { seedYearly } from './seed-yearly.js';
 
 /** Ids derived from codes, so the demo has the same ids on every machine and every run. */
@@ -268,6 +269,14 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
       now,
       today,
       insert: (table, rows) => insertChunked(trx, table, rows),
+    });
+    // Petitions with their steps and notifications (seed-petitions.ts): before the monthly part, which counts them.
+    await seedPetitions(trx, data, {
+      units,
+      householdByCode,
+      demoId,
+      accounts: [...data.accounts, ...cellLife.accounts],
+      today,
     });
     // Monthly reports and supervision, their figures counted from the records above (seed-monthly.ts).
     await seedMonthly(trx, data, { units, demoId, now, today });
