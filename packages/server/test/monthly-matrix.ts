@@ -169,8 +169,7 @@ export const monthlyCases: MonthlyCase[] = [
     name: 'GET monthly reports of the cells of a unit',
     permission: 'read',
     refusedFor: ['member'],
-    run: (c, x, _t, seq) =>
-      c.get(`/api/v1/monthly-reports/cells?unitId=${x.cellId}&month=${monthOf(seq)}`),
+    run: (c, x, _t, seq) => c.get(`/api/v1/monthly-reports/cells?unitId=${x.cellId}&month=${monthOf(seq)}`),
   },
   {
     name: 'GET supervision checklists valid on a date',
