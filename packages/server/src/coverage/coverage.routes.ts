@@ -5,8 +5,7 @@ import { coverageQuery, coverageReport as coverageReportSchema } from '@caunoi/d
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
 import { coverageReport, exportCoverage } from './coverage.service.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { sendXlsx } from '../export/send-xlsx.js';
 
 export function registerCoverageRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -33,11 +32,7 @@ export function registerCoverageRoutes(app: FastifyInstance, db: Kysely<DB>): vo
     },
     async (request, reply) => {
       const file = await exportCoverage(db, actorOf(request), request.query);
-      return reply
-        .header('content-type', xlsxType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendXlsx(reply, file);
     },
   );
 }

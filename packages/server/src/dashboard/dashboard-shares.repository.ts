@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { cellKinds } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { toCount, underPath } from '../db/sql-helpers.js';
 import type { RecordRow, Slice } from './dashboard.repository.js';
@@ -11,8 +12,6 @@ import type { RecordRow, Slice } from './dashboard.repository.js';
  */
 
 type Db = Kysely<DB>;
-
-const cellKinds = ['cell', 'base_cell'];
 
 /** Members active on `date` under `path`, with how many households each follows that day ('0' for none). */
 export async function listMembersWithLoad(
@@ -54,7 +53,7 @@ function cellsAtYearEnd(db: Db, path: string, yearEnd: string) {
     .selectFrom('org_units as u')
     .leftJoin('org_units as parent', 'parent.id', 'u.parent_id')
     .where((eb) => underPath(eb.ref('u.path'), path))
-    .where('u.kind', 'in', cellKinds)
+    .where('u.kind', 'in', [...cellKinds])
     .where('u.valid_from', '<=', yearEnd)
     .where((eb) => eb.or([eb('u.valid_to', 'is', null), eb('u.valid_to', '>=', yearEnd)]));
 }

@@ -6,8 +6,7 @@ import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
 import { getDashboard, getDashboardRecords } from './dashboard.service.js';
 import { exportDashboard } from './export-dashboard.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { sendXlsx } from '../export/send-xlsx.js';
 
 export function registerDashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -48,14 +47,7 @@ export function registerDashboardRoutes(app: FastifyInstance, db: Kysely<DB>): v
     },
     async (request, reply) => {
       const file = await exportDashboard(db, actorOf(request), request.query);
-      return (
-        reply
-          .header('content-type', xlsxType)
-          // Codes and dates are ASCII: the file name needs no encoding.
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .header('cache-control', 'private, no-store')
-          .send(file.content)
-      );
+      return sendXlsx(reply, file);
     },
   );
 }

@@ -6,6 +6,7 @@ import { householdExportQuery } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
 import { exportHouseholdList } from './household-list.service.js';
+import { xlsxType } from './send-xlsx.js';
 
 export function registerExportRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -23,7 +24,7 @@ export function registerExportRoutes(app: FastifyInstance, db: Kysely<DB>): void
       const file = await exportHouseholdList(db, actorOf(request), request.params.id, request.query.columns);
       return (
         reply
-          .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header('content-type', xlsxType)
           // Codes are ASCII (letters, digits, . - _): the file name needs no encoding.
           .header('content-disposition', `attachment; filename="${file.fileName}"`)
           .header('cache-control', 'private, no-store')

@@ -23,8 +23,7 @@ import {
 } from './commitment-items.service.js';
 import { exportHouseholdBook } from './household-book-export.service.js';
 import { getHouseholdHistory, getUnitPopulationChanges } from './household-changes.service.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { sendXlsx } from '../export/send-xlsx.js';
 
 /** The book's history, the "biến động" view, the Excel book and the commitments catalogue. */
 export function registerHouseholdBookRoutes(app: FastifyInstance, db: Kysely<DB>): void {
@@ -57,11 +56,7 @@ export function registerHouseholdBookRoutes(app: FastifyInstance, db: Kysely<DB>
     },
     async (request, reply) => {
       const file = await exportHouseholdBook(db, actorOf(request), request.params.id);
-      return reply
-        .header('content-type', xlsxType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendXlsx(reply, file);
     },
   );
   r.get(

@@ -9,8 +9,7 @@ import { actorOf } from '../http/request-context.js';
 import { checkImportPermissions, importScope, readImportFile, runImport } from './import.service.js';
 import { importTemplateWorkbook } from './template-workbook.js';
 import { acceptSpreadsheetBodies, spreadsheetTypes } from './upload-body.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { sendXlsx } from '../export/send-xlsx.js';
 
 /** Progress lines at most this often: a 100,000-row import must not send 100,000 lines. */
 const progressEveryMs = 250;
@@ -21,11 +20,7 @@ export function registerImportRoutes(app: FastifyInstance, db: Kysely<DB>): void
     { schema: { tags: ['import'], summary: 'The import template: one sheet per kind and a guide sheet' } },
     async (request, reply) => {
       actorOf(request);
-      return reply
-        .header('content-type', xlsxType)
-        .header('content-disposition', 'attachment; filename="mau-nhap-cau-noi.xlsx"')
-        .header('cache-control', 'private, no-store')
-        .send(await importTemplateWorkbook());
+      return sendXlsx(reply, { fileName: 'mau-nhap-cau-noi.xlsx', content: await importTemplateWorkbook() });
     },
   );
 

@@ -22,8 +22,7 @@ import {
   getMemberReport,
   listCellReports,
 } from './monthly-reports.service.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { sendXlsx } from '../export/send-xlsx.js';
 
 export function registerMonthlyReportRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -76,14 +75,7 @@ export function registerMonthlyReportRoutes(app: FastifyInstance, db: Kysely<DB>
     },
     async (request, reply) => {
       const file = await exportCellReport(db, actorOf(request), request.query);
-      return (
-        reply
-          .header('content-type', xlsxType)
-          // Codes are ASCII (letters, digits, . - _): the file name needs no encoding.
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .header('cache-control', 'private, no-store')
-          .send(file.content)
-      );
+      return sendXlsx(reply, file);
     },
   );
   r.post(

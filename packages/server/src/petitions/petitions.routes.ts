@@ -21,8 +21,7 @@ import { actorOf } from '../http/request-context.js';
 import { exportPetitionFigures, petitionFigures } from './petition-figures.service.js';
 import { getPetitionSettings, updatePetitionSettings } from './petition-settings.service.js';
 import { createPetition, getPetition, listPetitions, transitionPetition } from './petitions.service.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { sendXlsx } from '../export/send-xlsx.js';
 
 export function registerPetitionRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -62,11 +61,7 @@ export function registerPetitionRoutes(app: FastifyInstance, db: Kysely<DB>): vo
     },
     async (request, reply) => {
       const file = await exportPetitionFigures(db, actorOf(request), request.query);
-      return reply
-        .header('content-type', xlsxType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendXlsx(reply, file);
     },
   );
   r.get(

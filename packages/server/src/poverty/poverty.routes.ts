@@ -25,8 +25,7 @@ import {
 import { exportPovertyReview, getPovertyReview } from './poverty-review.service.js';
 import { getPovertySettings, updatePovertySettings } from './poverty-settings.service.js';
 import { applyPovertyRule } from './poverty-rule-error.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { sendXlsx } from '../export/send-xlsx.js';
 
 export function registerPovertyRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -126,11 +125,7 @@ export function registerPovertyRoutes(app: FastifyInstance, db: Kysely<DB>): voi
     },
     async (request, reply) => {
       const file = await exportPovertyReview(db, actorOf(request), request.query);
-      return reply
-        .header('content-type', xlsxType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendXlsx(reply, file);
     },
   );
 }

@@ -15,8 +15,7 @@ import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
 import { exportRatingBoard } from './export-rating-board.js';
 import { createFramework, getFrameworks, getRatingBoard, takeRatingStep } from './ratings.service.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { sendXlsx } from '../export/send-xlsx.js';
 
 export function registerRatingRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -70,14 +69,7 @@ export function registerRatingRoutes(app: FastifyInstance, db: Kysely<DB>): void
     },
     async (request, reply) => {
       const file = await exportRatingBoard(db, actorOf(request), request.query);
-      return (
-        reply
-          .header('content-type', xlsxType)
-          // Codes are ASCII (letters, digits, . - _): the file name needs no encoding.
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .header('cache-control', 'private, no-store')
-          .send(file.content)
-      );
+      return sendXlsx(reply, file);
     },
   );
   r.post(

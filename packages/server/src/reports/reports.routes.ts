@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import {
@@ -15,8 +15,7 @@ import { actorOf } from '../http/request-context.js';
 import { exportHelpOutcomes, exportVisitCoverage } from './export-figure-reports.js';
 import { getReportHeader } from './report-header.service.js';
 import { exportReportJob, getReportJob, startReportJob } from './reports.service.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { sendXlsx } from '../export/send-xlsx.js';
 
 export function registerReportRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,11 +54,7 @@ export function registerReportRoutes(app: FastifyInstance, db: Kysely<DB>): void
     },
     async (request, reply) => {
       const file = await exportReportJob(db, actorOf(request), request.params.id);
-      return reply
-        .header('content-type', xlsxType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('cache-control', 'private, no-store')
-        .send(file.content);
+      return sendXlsx(reply, file);
     },
   );
   r.get(
@@ -98,13 +93,4 @@ export function registerReportRoutes(app: FastifyInstance, db: Kysely<DB>): void
     },
     async (request, reply) => sendXlsx(reply, await exportVisitCoverage(db, actorOf(request), request.query)),
   );
-}
-
-// Codes and dates are ASCII: the file name needs no encoding.
-function sendXlsx(reply: FastifyReply, file: { fileName: string; content: Buffer }) {
-  return reply
-    .header('content-type', xlsxType)
-    .header('content-disposition', `attachment; filename="${file.fileName}"`)
-    .header('cache-control', 'private, no-store')
-    .send(file.content);
 }

@@ -35,8 +35,7 @@ import {
   saveNtmResults,
   saveResolutionIndicator,
 } from './targets.service.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { sendXlsx } from '../export/send-xlsx.js';
 
 export function registerYearlyRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -78,14 +77,7 @@ export function registerYearlyRoutes(app: FastifyInstance, db: Kysely<DB>): void
     },
     async (request, reply) => {
       const file = await exportYearlyTargets(db, actorOf(request), request.query);
-      return (
-        reply
-          .header('content-type', xlsxType)
-          // Codes are ASCII (letters, digits, . - _): the file name needs no encoding.
-          .header('content-disposition', `attachment; filename="${file.fileName}"`)
-          .header('cache-control', 'private, no-store')
-          .send(file.content)
-      );
+      return sendXlsx(reply, file);
     },
   );
   r.put(
