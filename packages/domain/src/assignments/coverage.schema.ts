@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../common/dates.js';
 import { unitKind } from '../units/unit-kinds.js';
+import { boundariesOption } from '../units/restructure-plan.schema.js';
 
 /** The report's figures for one cell or unit on one date. */
 export const coverageFigures = z.object({
@@ -36,6 +37,8 @@ export const coverageReport = z.object({
   date: isoDate,
   /** Today's figures come from rollups kept on write; other dates are computed from the dated records. */
   source: z.enum(['rollup', 'records']),
+  /** For a past date: the tree of that date, or today's units with past records re-aggregated into them. */
+  boundaries: boundariesOption.optional(),
   totals: coverageFigures,
   /** A commune's cells, a district's or province's committees; a cell is its own single row. */
   rows: z.array(coverageFigures.extend({ unit: coverageUnit })),
@@ -45,5 +48,6 @@ export type CoverageReport = z.infer<typeof coverageReport>;
 export const coverageQuery = z.strictObject({
   unitId: z.coerce.number().int().positive(),
   date: isoDate.optional(),
+  boundaries: boundariesOption.optional(),
 });
 export type CoverageQuery = z.infer<typeof coverageQuery>;

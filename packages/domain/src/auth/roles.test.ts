@@ -26,6 +26,14 @@ describe('permissions', () => {
   });
 });
 
+describe('the approval override', () => {
+  it('is usable: every role that may write after approval may record a visit', () => {
+    for (const r of roles) {
+      if (can(r, 'report.override')) expect(can(r, 'visit.write'), r).toBe(true);
+    }
+  });
+});
+
 describe('permissions of cell life', () => {
   it('lets the cell secretary record meetings, and the committee manage oversight, results and awards', () => {
     expect(can('cell_secretary', 'meeting.write')).toBe(true);

@@ -20,9 +20,15 @@ export const roleLabels: Record<Role, { vi: string; en: string }> = {
 export const permissions = [
   'unit.write',
   'member.write',
+  /** A member's transfer, leaving, exemption, official admission and positions: decisions of the committee. */
+  'member.lifecycle',
   'household.write',
   'assignment.write',
   'user.write',
+  /** Reset a password, disable and re-enable an account in scope, settle the member rule's flags (canManageAccount). */
+  'user.manage',
+  /** See and lift login locks (throttling); addresses are not scoped, so administrators only. */
+  'login_lock.manage',
   'audit.read',
   'meeting.write',
   'oversight.write',
@@ -53,10 +59,16 @@ export const permissions = [
   'monthly_report.write',
   /** Approving or returning a cell's monthly report (the commune). */
   'monthly_report.approve',
+  /** A commune's monthly-report rules (from which day of the month reports may be sent). */
+  'monthly_report.settings',
   /** Writing records dated in an approved (locked) month; recorded as a change after approval. */
   'report.override',
   /** Monthly supervision of members on the three contents. */
   'supervision.write',
+  /** A household's legal basis and consent; data subjects' requests (Law 91/2025/QH15). */
+  'privacy.write',
+  /** The breach register and the retention job. */
+  'privacy.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -70,9 +82,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'poverty.settings',
     'unit.write',
     'member.write',
+    'member.lifecycle',
     'household.write',
     'assignment.write',
     'user.write',
+    'user.manage',
     'audit.read',
     'meeting.write',
     'oversight.write',
@@ -89,10 +103,18 @@ const grants: Record<Role, readonly Permission[]> = {
     'movement.write',
     'monthly_report.write',
     'monthly_report.approve',
+    'monthly_report.settings',
     'report.override',
     'supervision.write',
+    'privacy.write',
+    'privacy.manage',
   ],
   commune_leader: [
+    // Records a member's visit on their behalf, above all one in a locked month
+    // (the override below): without it the override could never be used on visits.
+    'visit.write',
+    'member.lifecycle',
+    'user.manage',
     'visit.settings',
     'poverty.settings',
     'assignment.write',
@@ -109,8 +131,11 @@ const grants: Record<Role, readonly Permission[]> = {
     'target.write',
     'movement.write',
     'monthly_report.approve',
+    'monthly_report.settings',
     'report.override',
     'supervision.write',
+    'privacy.write',
+    'privacy.manage',
   ],
   cell_secretary: [
     'member.write',
@@ -126,6 +151,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'movement.write',
     'monthly_report.write',
     'supervision.write',
+    'privacy.write',
   ],
   member: [
     'household.write',
@@ -140,6 +166,25 @@ const grants: Record<Role, readonly Permission[]> = {
 
 export function can(r: Role, p: Permission): boolean {
   return grants[r].includes(p);
+}
+
+const rank: Record<Role, number> = {
+  admin: 4,
+  committee_staff: 3,
+  commune_leader: 2,
+  cell_secretary: 1,
+  member: 0,
+};
+
+/**
+ * Whose account a role may reset, disable or enable (inside its scope): an
+ * administrator anyone's, the others only accounts of a lower role, so a
+ * commune's leadership can help its cells' secretaries and members but not
+ * lock out its peers or the committee above.
+ */
+export function canManageAccount(manager: Role, target: Role): boolean {
+  if (!can(manager, 'user.manage')) return false;
+  return manager === 'admin' || rank[target] < rank[manager];
 }
 
 /** Roles an account may hand out: never one above its own. */

@@ -41,5 +41,9 @@ export const createUserInput = z.strictObject({
 });
 export type CreateUserInput = z.infer<typeof createUserInput>;
 
-export const userSummary = sessionUser.extend({ active: z.boolean() });
+export const userSummary = sessionUser.extend({
+  active: z.boolean(),
+  /** The day the member rule stops the account (a member who left or transferred out), if any. */
+  disabledFrom: z.string().nullable().optional(),
+});
 export type UserSummary = z.infer<typeof userSummary>;

@@ -25,3 +25,17 @@ export function rangeContains(from: string, to: string | null, date: string): bo
 export function rangesOverlap(aFrom: string, aTo: string | null, bFrom: string, bTo: string | null): boolean {
   return (aTo === null || bFrom <= aTo) && (bTo === null || aFrom <= bTo);
 }
+
+/** The calendar day before `date` (a change effective on a date ends the old state the day before). */
+export function dayBefore(date: IsoDate): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The calendar day after `date` (a record ending on its last active day: the first day it no longer holds). */
+export function dayAfter(date: IsoDate): IsoDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { coverageFigures, coverageUnit } from '../assignments/coverage.schema.js';
+import { boundariesOption } from '../units/restructure-plan.schema.js';
 import { isoDate } from '../common/dates.js';
 import { pageOf, pageQuery } from '../common/paging.js';
+import { yearShown } from '../common/year-shown.js';
 import { helpOutcomeFigures } from '../help-plans/help-plan.schema.js';
 import { petitionFigureRow } from '../petitions/petition.schema.js';
 import { visitCoverageRow } from '../visits/visit.schema.js';
@@ -10,14 +12,20 @@ import { yearlyFigures } from '../yearly/yearly-figures.schema.js';
 /** A month ('2023-05') or a date ('2023-05-14'): a month means its first day as `from`, its last as `to`. */
 const monthOrDate = z.union([z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), isoDate]);
 
+/**
+ * The ways to give a period, the same for the dashboard, its records, its
+ * print and Excel (`askedPeriod` reads them): nothing (the default rule,
+ * `defaultDashboardPeriod`), a `year` (its whole calendar year), or `from`/`to`
+ * as months or dates.
+ */
 export const dashboardQuery = z.strictObject({
   unitId: z.coerce.number().int().positive(),
-  /**
-   * Both left out: the whole latest year with outcomes in the unit (as help
-   * outcomes pick it; the answer's `from`, `to`, `year`), else this year to today.
-   */
   from: monthOrDate.optional(),
   to: monthOrDate.optional(),
+  /** A whole year; not together with `from`/`to` (400 `PERIOD_AMBIGUOUS`). */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** A past period in the units of its date (default) or re-aggregated into today's units. */
+  boundaries: boundariesOption.optional(),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
@@ -27,14 +35,25 @@ export const povertyYear = z.object({
   poor: z.number().int(),
   nearPoor: z.number().int(),
   average: z.number().int(),
+  /** Households of the unit on the year's last day (today for the current year), whatever their status. */
+  households: z.number().int(),
+  /** Poor ÷ households (the poverty rate, 0–1); null without households. */
+  poorShare: z.number().nullable(),
 });
+
+/** The poverty rate of a year: poor households over all the unit's households. */
+export function poorShareOf(poor: number, households: number): number | null {
+  return households > 0 ? poor / households : null;
+}
 export type PovertyYear = z.infer<typeof povertyYear>;
 
 /**
  * Every figure of the dashboard for one unit and period. Each section comes
  * from the service that owns it (coverage, visit coverage, help outcomes,
  * petition figures, yearly figures); the dashboard only puts them side by side.
- * Year-based sections (help, ratings, targets) are for the year of `to`.
+ * Year-based sections (help, ratings, targets) are for `year`: the year of
+ * `to`, or, asked without a period, the year the domain's `chooseYear` picks
+ * (`yearShown` says which and why).
  */
 export const dashboard = z.object({
   unit: coverageUnit,
@@ -43,6 +62,9 @@ export const dashboard = z.object({
   from: isoDate,
   to: isoDate,
   year: z.number().int(),
+  yearShown,
+  /** Which structure the figures are in: that of the period's end (`as_of_date`) or today's units. */
+  boundaries: boundariesOption,
   /** Coverage on `to` (today when `to` is later). */
   coverage: coverageFigures.extend({ date: isoDate }),
   /** Required visits today (visits are judged by period on today's date, not in the past). */
@@ -90,8 +112,13 @@ export const dashboardRecordsQuery = z.strictObject({
   figure: z.enum(dashboardFigures),
   from: monthOrDate.optional(),
   to: monthOrDate.optional(),
-  /** For `poor` and `nearPoor`: the review year (default the year of `to`). */
+  /**
+   * Alone: the whole year, as for the dashboard. With `from`/`to`, only for `poor` and
+   * `nearPoor`: the review year of a bar of the chart (default the period's year).
+   */
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  /** As on the dashboard the figure came from. */
+  boundaries: boundariesOption.optional(),
   ...pageQuery.shape,
 });
 export type DashboardRecordsQuery = z.infer<typeof dashboardRecordsQuery>;
@@ -122,23 +149,3 @@ export const dashboardRecords = pageOf(dashboardRecord).extend({
   figure: z.enum(dashboardFigures),
 });
 export type DashboardRecords = z.infer<typeof dashboardRecords>;
-
-/** The first and last day of a period given by months or dates; a missing end is this year's start or today. */
-export function resolvePeriod(
-  from: string | undefined,
-  to: string | undefined,
-  today: string,
-): { from: string; to: string } {
-  const start = from ?? `${(to ?? today).slice(0, 4)}-01-01`;
-  const end = to ?? today;
-  return {
-    from: start.length === 7 ? `${start}-01` : start,
-    to: end.length === 7 ? lastDayOfMonth(end) : end,
-  };
-}
-
-function lastDayOfMonth(month: string): string {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  const days = new Date(Date.UTC(year, m, 0)).getUTCDate();
-  return `${month}-${String(days).padStart(2, '0')}`;
-}

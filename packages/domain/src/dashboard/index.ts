@@ -1,2 +1,3 @@
 export * from './dashboard.schema.js';
 export * from './dashboard-tables.js';
+export * from './dashboard-period.js';

@@ -10,6 +10,11 @@ export const errorCodes = {
     en: 'The submitted data is invalid.',
   },
   BAD_REQUEST: { status: 400, vi: 'Yêu cầu không hợp lệ.', en: 'The request is invalid.' },
+  PERIOD_AMBIGUOUS: {
+    status: 400,
+    vi: 'Hãy chọn một năm hoặc một khoảng thời gian (từ … đến …), không chọn cả hai.',
+    en: 'Give either a year or a period (from … to …), not both.',
+  },
   UNAUTHENTICATED: { status: 401, vi: 'Vui lòng đăng nhập.', en: 'Please log in.' },
   INVALID_CREDENTIALS: {
     status: 401,
@@ -18,8 +23,8 @@ export const errorCodes = {
   },
   LOGIN_THROTTLED: {
     status: 429,
-    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
-    en: 'Too many failed logins. Please try again in a few minutes.',
+    vi: 'Đăng nhập sai quá nhiều lần, tài khoản tạm khóa trên máy này. Vui lòng thử lại sau {minutes} phút.',
+    en: 'Too many failed logins: sign-in from here is locked. Please try again in {minutes} minutes.',
   },
   FORBIDDEN: {
     status: 403,
@@ -52,10 +57,60 @@ export const errorCodes = {
   },
   ASSIGNMENT_NOT_FOUND: { status: 404, vi: 'Không tìm thấy phân công.', en: 'Assignment not found.' },
   USER_NOT_FOUND: { status: 404, vi: 'Không tìm thấy tài khoản.', en: 'Account not found.' },
+  WRONG_CURRENT_PASSWORD: {
+    status: 400,
+    vi: 'Mật khẩu hiện tại không đúng.',
+    en: 'The current password is wrong.',
+  },
+  PASSWORD_UNCHANGED: {
+    status: 400,
+    vi: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+    en: 'The new password must differ from the current one.',
+  },
   VERSION_CONFLICT: {
     status: 409,
     vi: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại và thử lại.',
     en: 'Someone else changed this record. Reload and try again.',
+  },
+  WRITE_ID_REUSED: {
+    status: 409,
+    vi: 'Mã lần ghi này đã được dùng cho một thay đổi khác. Vui lòng tải lại và thử lại.',
+    en: 'This write id was already used for another change. Reload and try again.',
+  },
+  HOUSEHOLD_ENDED: {
+    status: 409,
+    vi: 'Hộ này không còn (đã chuyển đi, nhập hộ khác hoặc kết thúc): không thể thay đổi.',
+    en: 'This household no longer exists (moved, merged or ended): it cannot be changed.',
+  },
+  HOUSEHOLD_ASSIGNMENT_DECISION_REQUIRED: {
+    status: 409,
+    vi: 'Hộ đang có đảng viên phụ trách: hãy chọn kết thúc phân công hay giao hộ cho đảng viên khác.',
+    en: 'The household has an assigned member: choose whether the assignment ends or is handed to another member.',
+  },
+  HOUSEHOLD_DATE_IN_FUTURE: {
+    status: 409,
+    vi: 'Ngày hiệu lực không được sau ngày hôm nay.',
+    en: 'The effective date cannot be after today.',
+  },
+  HOUSEHOLD_DATE_TOO_EARLY: {
+    status: 409,
+    vi: 'Ngày hiệu lực phải sau lần thay đổi trước của hộ và sau ngày bắt đầu phân công hiện tại.',
+    en: "The effective date must follow the household's previous change and the start of its current assignment.",
+  },
+  HOUSEHOLD_SAME_PLACE: {
+    status: 409,
+    vi: 'Hộ đã ở chi bộ và ấp này.',
+    en: 'The household is already in this cell and hamlet.',
+  },
+  HOUSEHOLD_SPLIT_INVALID: {
+    status: 409,
+    vi: 'Người tách hộ phải đang sống trong hộ, chủ hộ mới phải nằm trong số đó, và hộ cũ phải còn ít nhất một người.',
+    en: 'The people splitting off must live in the household, the new head must be one of them, and someone must stay.',
+  },
+  HOUSEHOLD_MERGE_INVALID: {
+    status: 409,
+    vi: 'Chỉ nhập được vào một hộ khác đang còn, cùng đảng bộ cơ sở.',
+    en: 'A household can only merge into another existing household of the same grassroots organisation.',
   },
   DUPLICATE_CODE: { status: 409, vi: 'Mã này đã được sử dụng.', en: 'This code is already in use.' },
   DUPLICATE_USERNAME: { status: 409, vi: 'Tên đăng nhập đã tồn tại.', en: 'This username already exists.' },
@@ -68,6 +123,21 @@ export const errorCodes = {
     status: 409,
     vi: 'Không thể đặt đơn vị này dưới đơn vị cha đã chọn.',
     en: 'This unit cannot be placed under the chosen parent.',
+  },
+  UNIT_PARENT_USE_RESTRUCTURE: {
+    status: 400,
+    vi: 'Không đổi đơn vị cấp trên bằng cách sửa đơn vị: hãy dùng chức năng Sắp xếp đơn vị (di chuyển, sáp nhập, chia tách) với ngày hiệu lực.',
+    en: "A unit's parent is not edited: use Restructuring (move, merge, split) with an effective date.",
+  },
+  UNIT_WOULD_STRAND: {
+    status: 409,
+    vi: 'Không thể kết thúc đơn vị vì còn đảng viên, hộ gia đình, phân công, kế hoạch hỗ trợ, kiến nghị hoặc đơn vị trực thuộc đang hoạt động. Hãy sắp xếp nơi chuyển đến trước.',
+    en: 'The unit cannot end: it still holds active members, households, assignments, help plans, petitions or child units. Say where each goes first.',
+  },
+  RESTRUCTURE_PLAN_INVALID: {
+    status: 409,
+    vi: 'Phương án sắp xếp có lỗi; không có thay đổi nào được ghi.',
+    en: 'The restructuring plan has errors; nothing was written.',
   },
   NOT_A_CELL: {
     status: 409,
@@ -244,6 +314,26 @@ export const errorCodes = {
     vi: 'Sổ theo dõi chưa có thu nhập hằng tháng của hộ nên chưa phân loại được.',
     en: "The household's book has no monthly income yet, so it cannot be classified.",
   },
+  ATTENDANCE_ROLL_INCOMPLETE: {
+    status: 400,
+    vi: 'Danh sách điểm danh phải gồm mọi đảng viên của chi bộ vào ngày họp (người được miễn sinh hoạt không bắt buộc): còn thiếu {missing} đồng chí.',
+    en: "The attendance roll must list every member of the cell on the meeting's date (members exempt from meetings may be left out): {missing} missing.",
+  },
+  VISIT_POSSIBLE_DUPLICATE: {
+    status: 409,
+    vi: 'Đã ghi một lần thăm hộ này cùng ngày, cùng đảng viên và cùng hình thức. Vui lòng kiểm tra trước khi ghi thêm.',
+    en: 'A visit to this household by the same member, on the same day and of the same kind is already recorded. Please check before adding another.',
+  },
+  PRACTICE_DATE_IN_FUTURE: {
+    status: 409,
+    vi: 'Không thể ghi việc vận động, sinh hoạt tổ nhân dân tự quản vào một ngày chưa đến.',
+    en: 'Persuasion, mobilisation or a self-managed group meeting cannot be recorded for a day that has not come yet.',
+  },
+  NO_OPEN_COMPLIANCE_CASE: {
+    status: 409,
+    vi: 'Hộ chưa được ghi nhận là chấp hành chưa tốt vào ngày đó: hãy ghi nhận trước khi ghi việc vận động.',
+    en: 'The household is not recorded as not yet complying on that day: record that first.',
+  },
   VISIT_DATE_IN_FUTURE: {
     status: 409,
     vi: 'Không thể ghi lần thăm hộ vào một ngày chưa đến.',
@@ -337,6 +427,11 @@ export const errorCodes = {
     vi: 'Tháng này của chi bộ đã được duyệt báo cáo và khóa sổ: không thể sửa số liệu có ngày trong tháng. Liên hệ Văn phòng Đảng ủy nếu cần điều chỉnh.',
     en: "This cell's month is approved and locked: records dated in it cannot be changed. Ask the committee office if a correction is needed.",
   },
+  REPORT_MONTH_NOT_OPEN: {
+    status: 409,
+    vi: 'Chưa đến lúc gửi báo cáo của tháng này: báo cáo tháng được gửi từ ngày {fromDay} của tháng (hoặc sau khi hết tháng), không gửi trước cho tháng chưa đến.',
+    en: "This month's report cannot be sent yet: a month's report is sent from day {fromDay} of the month (or after it ends), never for a month still to come.",
+  },
   REPORT_STEP_NOT_ALLOWED: {
     status: 409,
     vi: 'Không thể thực hiện thao tác này với báo cáo ở trạng thái hiện tại.',
@@ -352,6 +447,58 @@ export const errorCodes = {
     vi: 'Nội dung giám sát không thuộc danh mục áp dụng cho tháng này.',
     en: 'A supervision item is not in the checklists valid for this month.',
   },
+  USE_MEMBER_ACTION: {
+    status: 400,
+    vi: 'Không sửa trực tiếp chi bộ hay ngày thôi sinh hoạt của đảng viên: hãy dùng thao tác "Chuyển sinh hoạt" hoặc "Ra khỏi đảng / Từ trần".',
+    en: 'A member\'s cell or end date is not edited directly: use the "Transfer" or "Leaving" action.',
+  },
+  HANDOVER_UNDECIDED: {
+    status: 409,
+    vi: 'Còn hộ đảng viên đang phụ trách chưa được giao cho người khác hoặc kết thúc phân công. Hãy quyết định cho từng hộ.',
+    en: 'Some households the member follows have no decision yet: hand each to another member or end its assignment.',
+  },
+  HANDOVER_INVALID: {
+    status: 409,
+    vi: 'Quyết định bàn giao hộ không hợp lệ: hộ không do đảng viên này phụ trách, hoặc người nhận không sinh hoạt cùng đảng bộ vào ngày đó.',
+    en: 'Invalid handover: the household is not followed by this member, or the new member is not active in the same organisation on that date.',
+  },
+  LIFECYCLE_DATE_INVALID: {
+    status: 409,
+    vi: 'Ngày hiệu lực không hợp lệ: không được sau ngày hôm nay và phải sau ngày bắt đầu sinh hoạt ở chi bộ hiện tại.',
+    en: 'Invalid effective date: it cannot be after today and must follow the start in the current cell.',
+  },
+  SAME_CELL: {
+    status: 409,
+    vi: 'Đảng viên đang sinh hoạt ở chi bộ này.',
+    en: 'The member is already in this cell.',
+  },
+  ALREADY_OFFICIAL: {
+    status: 409,
+    vi: 'Đảng viên đã là đảng viên chính thức.',
+    en: 'The member is already a full member.',
+  },
+  PERIOD_NOT_FOUND: { status: 404, vi: 'Không tìm thấy thời kỳ này.', en: 'Period not found.' },
+  SUBJECT_REQUEST_NOT_FOUND: {
+    status: 404,
+    vi: 'Không tìm thấy yêu cầu của chủ thể dữ liệu.',
+    en: 'Data subject request not found.',
+  },
+  SUBJECT_REQUEST_STEP: {
+    status: 409,
+    vi: 'Không thể thực hiện bước này ở trạng thái hiện tại của yêu cầu.',
+    en: 'This step is not possible in the current state of the request.',
+  },
+  ASSIGNEE_OUT_OF_SCOPE: {
+    status: 400,
+    vi: 'Người được giao phải là tài khoản đang hoạt động có phạm vi bao gồm hộ này.',
+    en: 'The assignee must be an active account whose scope includes this household.',
+  },
+  BREACH_NOT_FOUND: { status: 404, vi: 'Không tìm thấy sự cố dữ liệu.', en: 'Breach not found.' },
+  DATABASE_BUSY: {
+    status: 503,
+    vi: 'Hệ thống đang ghi một lượng lớn dữ liệu (nhập từ Excel). Vui lòng thử lại sau ít phút.',
+    en: 'The system is busy writing a large batch (an Excel import). Please try again in a few minutes.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Hệ thống gặp lỗi. Vui lòng thử lại sau.',
@@ -361,6 +508,19 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
-export function errorMessage(code: ErrorCode, language: 'vi' | 'en' = 'vi'): string {
-  return errorCodes[code][language];
+/**
+ * The text a user reads. `{name}` in a message is filled from the error's
+ * details (numbers only: details never carry personal data); without them it
+ * reads "ít" / "a few".
+ */
+export function errorMessage(
+  code: ErrorCode,
+  language: 'vi' | 'en' = 'vi',
+  details?: Record<string, unknown>,
+): string {
+  return errorCodes[code][language].replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = details?.[name];
+    if (typeof value === 'number') return String(value);
+    return language === 'vi' ? 'ít' : 'a few';
+  });
 }

@@ -71,6 +71,8 @@ export const helpActionKindLabels: Labels<HelpActionKind> = {
 
 /** Actions whose result is a loan: they carry an amount. */
 export const loanActionKinds: readonly HelpActionKind[] = ['social_policy_bank_loan', 'farmers_fund_loan'];
+/** Actions whose result is a donor's gift: they carry an amount too. */
+export const donationActionKinds: readonly HelpActionKind[] = ['donor_call'];
 /** Actions whose result is people trained or placed in a job: they carry a head count. */
 export const peopleActionKinds: readonly HelpActionKind[] = [
   'vocational_training',

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { isoDate } from '../common/dates.js';
+import { writeId } from '../common/ids.js';
+import { yearShown } from '../common/year-shown.js';
 import {
   helpActionKind,
   helpActionStatus,
+  donationActionKinds,
   loanActionKinds,
   peopleActionKinds,
   povertyCause,
@@ -24,6 +27,8 @@ export const helpAction = z.object({
   result: z.string().nullable(),
   /** Whole VND, for a loan. */
   loanAmount: z.number().int().nullable(),
+  /** Whole VND a donor gave. */
+  donationAmount: z.number().int().nullable(),
   /** People trained or placed in a job. */
   peopleCount: z.number().int().nullable(),
   version: z.number().int(),
@@ -82,6 +87,7 @@ export type CreateHelpPlanInput = z.infer<typeof createHelpPlanInput>;
 
 export const updateHelpPlanInput = z.strictObject({
   version: z.number().int().min(1),
+  writeId,
   causes: causes.optional(),
   wishes: wishes.optional(),
   targetYear: targetYear.optional(),
@@ -97,16 +103,24 @@ const actionFields = {
   completedOn: isoDate.nullable().optional(),
   result: z.string().trim().max(2000).nullable().optional(),
   loanAmount: z.number().int().min(0).max(10_000_000_000).nullable().optional(),
+  donationAmount: z.number().int().min(0).max(10_000_000_000).nullable().optional(),
   peopleCount: z.number().int().min(1).max(100).nullable().optional(),
 };
 
-/** A loan amount belongs to a loan, a head count to training or a job: anything else is refused. */
+/** A loan amount belongs to a loan, a donation to a donor's help, a head count to training or a job: anything else is refused. */
 export function helpActionFieldsFit(
   kind: HelpActionKind,
-  fields: { loanAmount?: number | null | undefined; peopleCount?: number | null | undefined },
+  fields: {
+    loanAmount?: number | null | undefined;
+    donationAmount?: number | null | undefined;
+    peopleCount?: number | null | undefined;
+  },
 ): { path: string; code: string } | null {
   if (fields.loanAmount != null && !loanActionKinds.includes(kind)) {
     return { path: '/loanAmount', code: 'not_a_loan' };
+  }
+  if (fields.donationAmount != null && !donationActionKinds.includes(kind)) {
+    return { path: '/donationAmount', code: 'not_a_donation' };
   }
   if (fields.peopleCount != null && !peopleActionKinds.includes(kind)) {
     return { path: '/peopleCount', code: 'not_training_or_job' };
@@ -128,6 +142,7 @@ export type CreateHelpActionInput = z.infer<typeof createHelpActionInput>;
 
 export const updateHelpActionInput = z.strictObject({
   version: z.number().int().min(1),
+  writeId,
   ...actionFields,
 });
 export type UpdateHelpActionInput = z.infer<typeof updateHelpActionInput>;
@@ -142,7 +157,7 @@ export type HelpPlanListQuery = z.infer<typeof helpPlanListQuery>;
 
 export const helpOutcomesQuery = z.strictObject({
   unitId: z.coerce.number().int().positive().optional(),
-  /** Left out: the latest year with outcomes in the unit (the answer's `year`), else the current year. */
+  /** Left out: the one rule (`chooseYear`): this year, else the latest with outcomes, said in `yearShown`. */
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 export type HelpOutcomesQuery = z.infer<typeof helpOutcomesQuery>;
@@ -157,6 +172,9 @@ export const helpOutcomeFigures = z.object({
   /** Households helped to a loan in the year, and the amounts lent. */
   helpedToLoan: z.number().int(),
   loanAmount: z.number().int(),
+  /** Households a donor helped in the year (donor calls done), and the amounts given. */
+  helpedByDonors: z.number().int(),
+  donationAmount: z.number().int(),
   housesBuilt: z.number().int(),
   peopleTrained: z.number().int(),
   peoplePlacedInJobs: z.number().int(),
@@ -167,6 +185,7 @@ export const helpOutcomes = helpOutcomeFigures.extend({
   unitId: z.number().int(),
   unitName: z.string(),
   year: z.number().int(),
+  yearShown,
   byCell: z.array(helpOutcomeFigures.extend({ cellId: z.number().int(), cellName: z.string() })),
 });
 export type HelpOutcomes = z.infer<typeof helpOutcomes>;

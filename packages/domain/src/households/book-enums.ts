@@ -198,6 +198,14 @@ export const changeEvent = z.enum([
   'away_started',
   'away_ended',
   'capacity_changed',
+  'household_moved',
+  'household_moved_out',
+  'household_moved_in',
+  'household_split_off',
+  'household_split_from',
+  'household_merged_in',
+  'household_merged_into',
+  'household_ended',
 ]);
 export type ChangeEvent = z.infer<typeof changeEvent>;
 export const changeEventLabels: Labels<ChangeEvent> = {
@@ -209,4 +217,12 @@ export const changeEventLabels: Labels<ChangeEvent> = {
   away_started: { vi: 'Đi làm ăn xa', en: 'Started working away' },
   away_ended: { vi: 'Trở về địa phương', en: 'Came back from working away' },
   capacity_changed: { vi: 'Thay đổi khả năng lao động', en: 'Working capacity changed' },
+  household_moved: { vi: 'Chuyển hộ (trong xã)', en: 'Household moved within the commune' },
+  household_moved_out: { vi: 'Chuyển hộ sang xã khác', en: 'Household moved to another commune' },
+  household_moved_in: { vi: 'Chuyển đến từ xã khác', en: 'Household moved in from another commune' },
+  household_split_off: { vi: 'Tách hộ (hộ mới)', en: 'Split: a new household formed' },
+  household_split_from: { vi: 'Tách từ hộ', en: 'Split from a household' },
+  household_merged_in: { vi: 'Nhập hộ (hộ khác nhập vào)', en: 'Another household merged in' },
+  household_merged_into: { vi: 'Nhập vào hộ khác', en: 'Merged into another household' },
+  household_ended: { vi: 'Hộ không còn', en: 'Household ended' },
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDate } from '../common/dates.js';
+import { writeId } from '../common/ids.js';
 import { birthYear, sex } from '../members/member.schema.js';
+import { householdLifecycle } from './household-lifecycle-status.js';
 import {
   awayScope,
   culturalTitle,
@@ -229,9 +231,13 @@ export const household = householdSummary.extend({
   povertyByYear: z.array(povertyYearEntry),
   culturalTitles: z.array(culturalTitleEntry),
   commitments: z.array(householdCommitment),
+  /** Whether the household still exists, how it ended and the households it is linked to. */
+  lifecycle: householdLifecycle,
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Sensitive fields blanked for the reader's role (privacy/sensitive-fields.ts), e.g. `monthlyIncome`, `people.ethnicity`. */
+  hiddenFields: z.array(z.string()).optional(),
 });
 export type Household = z.infer<typeof household>;
 
@@ -254,6 +260,7 @@ export type CreateHouseholdInput = z.infer<typeof createHouseholdInput>;
 
 export const updateHouseholdInput = bookFieldsInput.extend({
   version: z.number().int().min(1),
+  writeId,
   headName: z.string().trim().min(2).max(120).optional(),
   address: z.string().trim().min(1).max(300).optional(),
   povertyStatus: povertyStatus.optional(),
@@ -275,6 +282,8 @@ export const householdListQuery = z.strictObject({
   needsHelp: z.enum(['true', 'false']).optional(),
   assigned: z.enum(['true', 'false']).optional(),
   memberId: z.uuid().optional(),
+  /** `need`: poor first, then near-poor, needing help, policy families, the rest (careCategories' order); else by code. */
+  sort: z.enum(['code', 'need']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

@@ -1,8 +1,9 @@
 /**
  * What an import can find wrong with a file, a sheet, a row or a cell. Each
  * code has a stable name and a message in Vietnamese and English; messages
- * take parameters such as the allowed values, never the cell's value (it may be
- * personal data, and the user has the file open anyway).
+ * take parameters such as the allowed values and the column's Vietnamese name.
+ * The cell's value travels beside the message (ImportIssue.value): it is shown
+ * to the person who uploaded the file, never logged nor stored.
  */
 export type IssueParams = Record<string, string | number>;
 
@@ -14,8 +15,8 @@ interface IssueText {
 export const importIssueCodes = {
   // The workbook and its sheets.
   NO_SHEETS: {
-    vi: 'Tệp không có trang tính nào để nhập. Tên trang tính phải là units, members, households, assignments (hoặc Đơn vị, Đảng viên, Hộ gia đình, Phân công).',
-    en: 'The file has no sheet to import. Sheets must be named units, members, households, assignments (or their Vietnamese names).',
+    vi: 'Tệp không có trang tính nào để nhập. Tên trang tính phải là Đơn vị, Đảng viên, Hộ gia đình, Phân công (như trong tệp mẫu).',
+    en: 'The file has no sheet to import. Sheets must be named Đơn vị, Đảng viên, Hộ gia đình, Phân công (as in the template), or units, members, households, assignments.',
   },
   MISSING_SHEET: {
     vi: 'Tệp không có trang tính {sheet}.',
@@ -34,16 +35,16 @@ export const importIssueCodes = {
     en: 'The first row must hold the column names.',
   },
   MISSING_COLUMN: {
-    vi: 'Thiếu cột bắt buộc "{label}" ({column}).',
-    en: 'The required column "{label}" ({column}) is missing.',
+    vi: 'Thiếu cột bắt buộc "{label}".',
+    en: 'The required column "{label}" is missing.',
   },
   MISSING_ONE_OF_COLUMNS: {
     vi: 'Cần có một trong các cột: {columns}.',
     en: 'One of these columns is needed: {columns}.',
   },
   DUPLICATE_COLUMN: {
-    vi: 'Cột {column} xuất hiện hai lần (cột {letter} và cột {otherLetter}).',
-    en: 'Column {column} appears twice (columns {letter} and {otherLetter}).',
+    vi: 'Cột "{label}" xuất hiện hai lần (cột {letter} và cột {otherLetter}).',
+    en: 'Column "{label}" appears twice (columns {letter} and {otherLetter}).',
   },
   UNKNOWN_COLUMN: {
     vi: 'Cột {letter} không thuộc mẫu nhập nên được bỏ qua.',
@@ -110,14 +111,14 @@ export const importIssueCodes = {
     en: 'This code is neither in the file nor in your scope.',
   },
   CODE_UNAVAILABLE: {
-    vi: 'Không dùng được mã này: đã có một bản ghi cùng mã mà bạn không có quyền thay đổi.',
-    en: 'This code cannot be used: a record you may not change already carries it.',
+    vi: 'Không dùng được mã này: mã đã được dùng (mã đảng viên, mã hộ không trùng trong một xã; mã đơn vị không trùng trên cả hệ thống).',
+    en: 'This code cannot be used: it is already taken (member and household codes are unique within a commune, unit codes everywhere).',
   },
   NOT_A_CELL: { vi: 'Đơn vị này không phải là chi bộ.', en: 'This unit is not a cell.' },
   NOT_A_HAMLET: { vi: 'Đơn vị này không phải là ấp.', en: 'This unit is not a hamlet.' },
   HAMLET_WITHOUT_CELL: {
-    vi: 'Ấp này không gắn với đúng một chi bộ. Hãy điền mã chi bộ (cell_code).',
-    en: 'This hamlet is not linked to exactly one cell. Fill in cell_code.',
+    vi: 'Ấp này không gắn với đúng một chi bộ. Hãy điền cột "Mã chi bộ".',
+    en: 'This hamlet is not linked to exactly one cell. Fill in the column "Mã chi bộ" (cell code).',
   },
   INVALID_PARENT: {
     vi: 'Không thể đặt loại đơn vị này dưới đơn vị cấp trên đã chọn.',
@@ -184,6 +185,36 @@ export function importIssueMessage(
   return importIssueCodes[code][language].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/** Longest value echoed back: enough to recognise the cell, never a whole pasted paragraph. */
+export const maxEchoedValue = 80;
+
+/** The value the user typed, as echoed beside an issue: one line, cut at maxEchoedValue characters. */
+export function echoedValue(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > maxEchoedValue ? `${line.slice(0, maxEchoedValue - 1)}…` : line;
+}
+
+/** Where an issue is and what was typed, before the problem: 'Dòng 5, cột "Số nhân khẩu" (F), giá trị "mười"'. */
+export function importIssuePlace(
+  issue: {
+    row: number | null;
+    columnName?: string | null | undefined;
+    letter?: string | undefined;
+    value?: string | undefined;
+  },
+  language: 'vi' | 'en' = 'vi',
+): string {
+  const vi = language === 'vi';
+  const parts: string[] = [];
+  if (issue.row !== null) parts.push(`${vi ? 'Dòng' : 'Row'} ${issue.row}`);
+  if (issue.columnName)
+    parts.push(`${vi ? 'cột' : 'column'} "${issue.columnName}"${issue.letter ? ` (${issue.letter})` : ''}`);
+  else if (issue.letter) parts.push(`${vi ? 'cột' : 'column'} ${issue.letter}`);
+  if (issue.value !== undefined) parts.push(`${vi ? 'giá trị' : 'value'} "${issue.value}"`);
+  const text = parts.join(', ');
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
 }
 
 /** Excel's column letters: 1 → A, 27 → AA. */

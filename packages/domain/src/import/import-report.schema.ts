@@ -30,7 +30,11 @@ export const importIssue = z.object({
   column: z.string().nullable(),
   letter: z.string().optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  /** The Vietnamese message, ready to print (the web app renders its own from code and params). */
+  /** The column's name in the template ("Họ tên chủ hộ"), when the column is one of the template's. */
+  columnName: z.string().nullable(),
+  /** What the user typed in the refused cell, echoed to them (shortened); never logged. */
+  value: z.string().optional(),
+  /** The Vietnamese message with row, column and value, ready to print (the web app renders its own). */
   message: z.string(),
 });
 export type ImportIssueOut = z.infer<typeof importIssue>;

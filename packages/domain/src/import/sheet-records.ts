@@ -17,6 +17,7 @@ import {
 } from './cell-values.js';
 import {
   columnLetter,
+  echoedValue,
   issueSeverity,
   type ImportIssueCode,
   type IssueParams,
@@ -43,6 +44,8 @@ export interface ImportIssue {
   /** The column as Excel names it (A, B, …), when known. */
   letter?: string;
   params?: IssueParams;
+  /** What the user typed in the cell (echoedValue), for a value that was refused; never logged. */
+  value?: string;
 }
 
 export interface IssueAt {
@@ -53,7 +56,12 @@ export interface IssueAt {
   letter?: string;
 }
 
-export function makeIssue(code: ImportIssueCode, at: IssueAt, params?: IssueParams): ImportIssue {
+export function makeIssue(
+  code: ImportIssueCode,
+  at: IssueAt,
+  params?: IssueParams,
+  value?: string,
+): ImportIssue {
   return {
     severity: issueSeverity[code],
     code,
@@ -63,8 +71,18 @@ export function makeIssue(code: ImportIssueCode, at: IssueAt, params?: IssuePara
     column: at.column ?? null,
     ...(at.letter ? { letter: at.letter } : {}),
     ...(params ? { params } : {}),
+    ...(value !== undefined ? { value: echoedValue(value) } : {}),
   };
 }
+
+/** A column's Vietnamese (or English) name in the template, for messages; the key when it is not one. */
+export function columnLabel(kind: ImportKind | null, key: string, language: 'vi' | 'en' = 'vi'): string {
+  const column = kind === null ? undefined : importSheets[kind].columns.find((c) => c.key === key);
+  return column ? column[language] : key;
+}
+
+const labelsOf = (sheet: ImportSheet, keys: readonly string[]) =>
+  keys.map((key) => columnLabel(sheet.kind, key)).join(' / ');
 
 /** A row wider than this is refused: no template has more than a dozen columns. */
 export const maxColumns = 100;
@@ -119,7 +137,11 @@ export function matchHeader(sheet: ImportSheet, header: RawCell[], at: IssueAt):
         makeIssue(
           'DUPLICATE_COLUMN',
           { ...at, row: 1, column: key, letter: columnLetter(index + 1) },
-          { column: key, letter: columnLetter(seen.get(key)! + 1), otherLetter: columnLetter(index + 1) },
+          {
+            label: columnLabel(sheet.kind, key),
+            letter: columnLetter(seen.get(key)! + 1),
+            otherLetter: columnLetter(index + 1),
+          },
         ),
       );
       columns.push(null);
@@ -133,18 +155,14 @@ export function matchHeader(sheet: ImportSheet, header: RawCell[], at: IssueAt):
   }
   for (const column of sheet.columns) {
     if (column.required && !seen.has(column.key)) {
-      issues.push(
-        makeIssue(
-          'MISSING_COLUMN',
-          { ...at, row: 1, column: column.key },
-          { column: column.key, label: column.vi },
-        ),
-      );
+      issues.push(makeIssue('MISSING_COLUMN', { ...at, row: 1, column: column.key }, { label: column.vi }));
     }
   }
   for (const group of sheet.oneOf) {
     if (!group.some((key) => seen.has(key))) {
-      issues.push(makeIssue('MISSING_ONE_OF_COLUMNS', { ...at, row: 1 }, { columns: group.join(', ') }));
+      issues.push(
+        makeIssue('MISSING_ONE_OF_COLUMNS', { ...at, row: 1 }, { columns: labelsOf(sheet, group) }),
+      );
     }
   }
   return { columns, issues };
@@ -230,7 +248,7 @@ export function readRow(
     } else {
       const parsed = parseCell(column, raw);
       if (parsed.ok) values[key] = parsed.value;
-      else issues.push(makeIssue(parsed.code, place, parsed.params));
+      else issues.push(makeIssue(parsed.code, place, parsed.params, cellText(raw) ?? ''));
     }
   });
   for (const group of sheet.oneOf) {
@@ -241,7 +259,7 @@ export function readRow(
         makeIssue(
           'REQUIRED_ONE_OF',
           { ...where, column: first, letter: columnLetter(columns.indexOf(first) + 1) },
-          { columns: group.join(', ') },
+          { columns: labelsOf(sheet, group) },
         ),
       );
     }

@@ -33,6 +33,13 @@ export const member = z.object({
   phone: z.string().nullable(),
   activeFrom: isoDate,
   activeTo: isoDate.nullable(),
+  /** Probationary → official: the date of admission as a full member. */
+  officialFrom: isoDate.nullable(),
+  /** Why the record ended: a leaving kind, `transferred` or `transferred_out`; null while active. */
+  leftKind: z.string().nullable(),
+  /** A transfer between organisations: the record before and after it. */
+  movedFromId: z.uuid().nullable(),
+  movedToId: z.uuid().nullable(),
   householdCount: z.number().int(),
   version: z.number().int(),
 });
@@ -67,6 +74,9 @@ export const updateMemberInput = z.strictObject({
   birthYear: birthYear.nullable().optional(),
   sex: sex.nullable().optional(),
   phone: phone.nullable().optional(),
+  /** Refused with USE_MEMBER_ACTION, which names the action to use: a cell and an end date change by transfer or leaving. */
+  cellId: z.unknown().optional(),
+  activeTo: z.unknown().optional(),
 });
 export type UpdateMemberInput = z.infer<typeof updateMemberInput>;
 

@@ -1,7 +1,9 @@
 import { todayInVietnam } from '../common/dates.js';
+import { formatOf } from '../format/numbers.js';
+import { movementLabels, movements } from '../practices/practices.schema.js';
 import type { ReportTable } from '../reports/model-report-tables.js';
 import type { CellReport } from './monthly-report.schema.js';
-import { reportStateLabels } from './report-workflow.js';
+import { memberReportStateLabels } from './report-workflow.js';
 
 /** 'dd/mm/yyyy' of an instant, in Vietnam. */
 function vietnamDay(at: string): string {
@@ -9,7 +11,7 @@ function vietnamDay(at: string): string {
   return `${d}/${m}/${y}`;
 }
 
-const of = (part: number, whole: number) => `${part}/${whole}`;
+const of = (part: number, whole: number) => formatOf(part, whole);
 
 /** "Báo cáo kết quả thực hiện nhiệm vụ tháng 11/2026 của Chi bộ ấp Thạnh An". */
 export function cellReportSubtitle(report: Pick<CellReport, 'month' | 'cellName'>): string {
@@ -41,6 +43,17 @@ export function cellReportTables(report: CellReport): ReportTable[] {
         ['Kiến nghị đã được trả lời', f.petitions.answered],
         ['Trả lời đã phản hồi cho hộ', f.petitions.relayed],
         ['Kiến nghị đã giải quyết xong', f.petitions.closed],
+        [
+          'Hộ chấp hành chưa tốt chủ trương, chính sách, quy định địa phương (cuối tháng)',
+          f.practices.nonCompliant,
+        ],
+        ['Lượt vận động hộ chấp hành chưa tốt', f.practices.persuasions],
+        ['Hộ đã chấp hành sau vận động', f.practices.complied],
+        ...movements.map((m) => [
+          `Hộ được vận động tham gia "${movementLabels[m].vi}"`,
+          f.practices.mobilised[m] ?? 0,
+        ]),
+        ['Lượt tham dự sinh hoạt tổ nhân dân tự quản', f.practices.selfManagedMeetings],
       ].map((row, i) => [i + 1, ...row]),
       totalRow: false,
     },
@@ -50,7 +63,7 @@ export function cellReportTables(report: CellReport): ReportTable[] {
       rows: report.members.map((m, i) => [
         i + 1,
         m.memberName,
-        reportStateLabels[m.state].vi,
+        memberReportStateLabels[m.state].vi,
         m.submittedAt ? vietnamDay(m.submittedAt) : '',
       ]),
       totalRow: false,

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { noPracticeFigures, practiceFigures } from '../practices/practices.schema.js';
 import { reportMonth } from './report-month.js';
-import { reportAction, reportState } from './report-workflow.js';
+import { memberReportState, reportAction, reportState } from './report-workflow.js';
+import { reportSendFromDay } from './report-send-window.js';
+import { isoDate } from '../common/dates.js';
+import { writeId } from '../common/ids.js';
 
 /** Book changes a member made, by kind of event ("biến động") and in all. */
 export const bookChangeFigures = z.object({
@@ -39,6 +43,7 @@ export const memberMonthFigures = z.object({
     /** Answers the member brought back to households in the month. */
     relayed: z.number().int(),
   }),
+  practices: practiceFigures.default(noPracticeFigures),
 });
 export type MemberMonthFigures = z.infer<typeof memberMonthFigures>;
 
@@ -62,6 +67,7 @@ export const cellMonthFigures = z.object({
   }),
   helpActions: z.object({ planned: z.number().int(), done: z.number().int() }),
   bookChanges: bookChangeFigures,
+  practices: practiceFigures.default(noPracticeFigures),
 });
 export type CellMonthFigures = z.infer<typeof cellMonthFigures>;
 
@@ -81,6 +87,8 @@ export const memberReport = z.object({
   /** When the figures were frozen (submission); null while they are counted live. */
   figuresAt: z.string().nullable(),
   submittedAt: z.string().nullable(),
+  /** The first day the month's report may be sent (the commune's send window, `reportSendWindow`). */
+  sendOpensOn: isoDate,
   version: z.number().int(),
   /** What the caller may do now. */
   actions: z.array(reportAction),
@@ -102,13 +110,14 @@ export const memberReportActionInput = z.strictObject({
   comment: z.string().trim().min(1).max(2000).optional(),
   /** The version read (0 when no report was stored yet). */
   version: z.number().int().min(0),
+  writeId,
 });
 export type MemberReportActionInput = z.infer<typeof memberReportActionInput>;
 
 export const memberReportStatus = z.object({
   memberId: z.uuid(),
   memberName: z.string(),
-  state: reportState,
+  state: memberReportState,
   submittedAt: z.string().nullable(),
 });
 
@@ -139,8 +148,12 @@ export const cellReport = z.object({
   submittedAt: z.string().nullable(),
   approvedAt: z.string().nullable(),
   approvedBy: z.string().nullable(),
+  /** The cell's secretary on the report's date, who signs the printed report; null when the cell has none. */
+  signerName: z.string().nullable(),
   /** Changes made after approval: counted and listed on the report. */
   lateChanges: z.array(lateChange),
+  /** The first day the month's report may be sent (the commune's send window, `reportSendWindow`). */
+  sendOpensOn: isoDate,
   version: z.number().int(),
   actions: z.array(reportAction),
 });
@@ -183,3 +196,18 @@ export const cellReportListQuery = z.strictObject({
   month: reportMonth,
 });
 export type CellReportListQuery = z.infer<typeof cellReportListQuery>;
+
+/** A commune's monthly-report rules: from which day of a month its reports may be sent. */
+export const monthlyReportSettingsView = z.object({
+  unitId: z.number().int(),
+  unitName: z.string(),
+  /** False while the commune uses the default (the 25th). */
+  custom: z.boolean(),
+  sendFromDay: reportSendFromDay,
+});
+export type MonthlyReportSettingsView = z.infer<typeof monthlyReportSettingsView>;
+
+export const updateMonthlyReportSettingsInput = z.strictObject({
+  sendFromDay: reportSendFromDay,
+});
+export type UpdateMonthlyReportSettingsInput = z.infer<typeof updateMonthlyReportSettingsInput>;

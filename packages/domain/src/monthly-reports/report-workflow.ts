@@ -26,6 +26,19 @@ export const reportStateLabels: Labels<ReportState> = {
   approved: { vi: 'Đã duyệt', en: 'Approved' },
 };
 
+/**
+ * A member's report as the cell's report lists it: a member who never opened
+ * the month's report has no row, which is "not started", not a draft.
+ */
+export const memberReportStates = ['not_started', ...reportStates] as const;
+export const memberReportState = z.enum(memberReportStates);
+export type MemberReportState = z.infer<typeof memberReportState>;
+
+export const memberReportStateLabels: Labels<MemberReportState> = {
+  not_started: { vi: 'Chưa gửi', en: 'Not started' },
+  ...reportStateLabels,
+};
+
 export const reportActions = ['save', 'submit', 'return', 'approve'] as const;
 export const reportAction = z.enum(reportActions);
 export type ReportAction = z.infer<typeof reportAction>;

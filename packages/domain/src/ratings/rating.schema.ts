@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { yearShown } from '../common/year-shown.js';
 import { resultLevel } from '../results/unit-result.schema.js';
 import { ratingSubject } from './rating-framework.schema.js';
 import { ratingState, ratingStep } from './rating-steps.js';
@@ -72,6 +73,7 @@ export type CapWarning = z.infer<typeof capWarning>;
 export const ratingBoard = z.object({
   unitId: z.number().int(),
   year: z.number().int(),
+  yearShown,
   rows: z.array(ratingBoardRow),
   capChecks: z.array(capWarning),
 });
@@ -79,7 +81,8 @@ export type RatingBoard = z.infer<typeof ratingBoard>;
 
 export const ratingBoardQuery = z.strictObject({
   unitId: z.coerce.number().int().positive(),
-  year: z.coerce.number().int().min(2000).max(2100),
+  /** Left out: the one rule's year (`chooseYear`: this year, else the latest with ratings), said in `yearShown`. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
   subject: ratingSubject.optional(),
 });
 export type RatingBoardQuery = z.infer<typeof ratingBoardQuery>;

@@ -35,6 +35,9 @@ describe('figure report tables', () => {
     };
     const { subtitle, tables } = coverageReportTables(report);
     expect(subtitle).toContain('ngày 31/12/2023');
+    expect(subtitle).not.toContain('địa giới');
+    const today = coverageReportTables({ ...report, boundaries: 'today' }).subtitle;
+    expect(today).toBe('Phân công đảng viên phụ trách hộ gia đình (ngày 31/12/2023, theo địa giới hiện nay)');
     const [table] = tables;
     expect(table!.heading).toContain('theo chi bộ');
     expect(table!.rows.map((r) => r.slice(0, 4))).toEqual([
@@ -90,6 +93,6 @@ describe('figure report tables', () => {
       3,
     ]);
     expect(tables[2]!.rows[1]!.slice(4, 6)).toEqual(['', '']);
-    expect(tables[1]!.heading).toContain('10%');
+    expect(tables[1]!.heading).toContain('10\u00a0%');
   });
 });

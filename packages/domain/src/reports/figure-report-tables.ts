@@ -1,4 +1,5 @@
 import type { CoverageReport } from '../assignments/coverage.schema.js';
+import { formatCount, formatDecimal, formatRatio } from '../format/numbers.js';
 import type { HelpOutcomes } from '../help-plans/help-plan.schema.js';
 import { povertyStatusLabels } from '../households/household.schema.js';
 import { petitionCategoryLabels } from '../petitions/petition-catalogue.js';
@@ -22,9 +23,9 @@ export interface FigureReport {
 }
 
 const dmy = (date: string) => date.split('-').reverse().join('/');
-const avg = (n: number | null) => (n === null ? '' : n.toLocaleString('vi-VN', { maximumFractionDigits: 1 }));
-const pct = (share: number | null) =>
-  share === null ? '' : `${(Math.round(share * 1000) / 10).toLocaleString('vi-VN')}%`;
+const avg = (n: number | null) => (n === null ? '' : formatDecimal(n));
+/** A ratio as "98,8 %", never 100 % below the whole. */
+const pct = (share: number | null) => (share === null ? '' : formatRatio(share));
 const opt = (n: number | null) => (n === null ? '' : n);
 const numbered = <T>(rows: T[], cells: (row: T) => (string | number)[]) =>
   rows.map((row, i) => [i + 1, ...cells(row)]);
@@ -46,7 +47,10 @@ export function coverageReportTables(report: CoverageReport): FigureReport {
     `${f.needsHelpAssigned}/${f.needsHelp}`,
   ];
   return {
-    subtitle: `Phân công đảng viên phụ trách hộ gia đình (ngày ${dmy(report.date)})`,
+    // A past date re-aggregated into today's units says so, since its rows are not that date's units.
+    subtitle: `Phân công đảng viên phụ trách hộ gia đình (ngày ${dmy(report.date)}${
+      report.boundaries === 'today' ? ', theo địa giới hiện nay' : ''
+    })`,
     tables: [
       {
         heading: `Đảng viên phụ trách hộ gia đình theo ${rowHeading.toLowerCase()}`,
@@ -102,12 +106,14 @@ export function visitCoverageTables(coverage: VisitCoverage): FigureReport {
 }
 
 export function helpOutcomeTables(outcomes: HelpOutcomes): FigureReport {
-  const cells = (f: Omit<HelpOutcomes, 'unitId' | 'unitName' | 'year' | 'byCell'>) => [
+  const cells = (f: Omit<HelpOutcomes, 'unitId' | 'unitName' | 'year' | 'yearShown' | 'byCell'>) => [
     f.escapedPoverty,
     f.escapedNearPoverty,
     f.advisedOnBusiness,
     f.helpedToLoan,
     f.loanAmount,
+    f.helpedByDonors,
+    f.donationAmount,
     f.housesBuilt,
     f.peopleTrained,
     f.peoplePlacedInJobs,
@@ -125,6 +131,8 @@ export function helpOutcomeTables(outcomes: HelpOutcomes): FigureReport {
           'Hộ được tư vấn mô hình làm ăn',
           'Hộ được giúp vay vốn',
           'Số tiền vay (đồng)',
+          'Hộ được nhà hảo tâm giúp đỡ',
+          'Số tiền nhà hảo tâm hỗ trợ (đồng)',
           'Nhà được xây, sửa',
           'Người được đào tạo nghề',
           'Người có việc làm',
@@ -199,10 +207,10 @@ export function povertyReviewTables(review: PovertyReview): FigureReport {
         ? `${povertyStatusLabels[r.recognisedStatus].vi}${r.recognisedYear ? ` (${r.recognisedYear})` : ''}`
         : '',
       r.suggested ? povertyClassificationLabels[r.suggested].vi : '',
-      r.monthlyIncomePerCapita === null ? '' : r.monthlyIncomePerCapita.toLocaleString('vi-VN'),
+      r.monthlyIncomePerCapita === null ? '' : formatCount(r.monthlyIncomePerCapita),
       r.deprivationCount,
     ]);
-  const line = review.incomeLine.toLocaleString('vi-VN');
+  const line = formatCount(review.incomeLine);
   return {
     subtitle: `Rà soát hộ nghèo, hộ cận nghèo năm ${review.year} (${review.standard}, ${areaTypeLabels[review.areaType].vi.toLowerCase()}, chuẩn thu nhập ${line} đồng/người/tháng)`,
     tables: [
@@ -213,7 +221,7 @@ export function povertyReviewTables(review: PovertyReview): FigureReport {
         totalRow: false,
       },
       {
-        heading: `2. Hộ có thu nhập gần chuẩn (trong khoảng ${Math.round(review.nearLineShare * 100)}% quanh chuẩn)`,
+        heading: `2. Hộ có thu nhập gần chuẩn (trong khoảng ${formatRatio(review.nearLineShare)} quanh chuẩn)`,
         head,
         rows: rows(review.nearLine),
         totalRow: false,

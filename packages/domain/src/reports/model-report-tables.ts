@@ -1,4 +1,5 @@
 import type { ModelReport } from './model-report.schema.js';
+import { formatDecimal, formatShare } from '../format/numbers.js';
 
 /** One table of a printed report: a heading, the column heads and the rows; the last row may be a total. */
 export interface ReportTable {
@@ -9,10 +10,9 @@ export interface ReportTable {
   totalRow: boolean;
 }
 
-const avg = (n: number | null) => (n === null ? '' : n.toLocaleString('vi-VN', { maximumFractionDigits: 1 }));
+const avg = (n: number | null) => (n === null ? '' : formatDecimal(n));
 const num = (n: number | null) => (n === null ? '' : n);
-const of = (part: number, whole: number) =>
-  `${part.toLocaleString('vi-VN')}/${whole.toLocaleString('vi-VN')}`;
+const of = (part: number, whole: number) => formatShare(part, whole);
 
 /**
  * The model report's paragraphs as tables, in the report's order. The web's
@@ -32,9 +32,11 @@ export function modelReportTables(report: ModelReport): ReportTable[] {
         ['Hộ nghèo', c.poor.households, c.poor.needingHelp],
         ['Hộ cận nghèo', c.nearPoor.households, c.nearPoor.needingHelp],
         ['Hộ có mức sống trung bình', c.average.households, c.average.needingHelp],
-        ['Gia đình chính sách', c.policy.households, c.policy.needingHelp],
+        // A policy family also has a poverty status: its row overlaps the rows above (needs-help.ts).
+        ['Gia đình chính sách (có thể trùng với các dòng trên)', c.policy.households, c.policy.needingHelp],
+        ['Hộ cần giúp đỡ, mỗi hộ tính một lần', '', report.coverage.needsHelp],
       ],
-      totalRow: false,
+      totalRow: true,
     },
     {
       heading: '2. Kết quả triển khai mô hình',
@@ -56,10 +58,9 @@ export function modelReportTables(report: ModelReport): ReportTable[] {
           'Hộ gia đình có đảng viên phụ trách',
           of(report.coverage.householdsAssigned, report.coverage.households),
         ],
-        [
-          'Số hộ mỗi đảng viên phụ trách (bình quân / ít nhất / nhiều nhất)',
-          `${avg(report.coverage.perMemberAvg)} / ${num(report.coverage.perMemberMin)} / ${num(report.coverage.perMemberMax)}`,
-        ],
+        ['Số hộ bình quân mỗi đảng viên phụ trách', avg(report.coverage.perMemberAvg)],
+        ['Số hộ ít nhất một đảng viên phụ trách', num(report.coverage.perMemberMin)],
+        ['Số hộ nhiều nhất một đảng viên phụ trách', num(report.coverage.perMemberMax)],
       ],
       totalRow: false,
     },
@@ -116,7 +117,7 @@ export function modelReportTables(report: ModelReport): ReportTable[] {
         ['Hộ thoát cận nghèo', report.outcomes.escapedNearPoverty],
         ['Hộ được tư vấn, hướng dẫn mô hình làm ăn', report.outcomes.advisedOnBusiness],
         ['Hộ được giúp vay vốn', report.outcomes.helpedToLoan],
-        ['Tổng số tiền vay (đồng)', report.outcomes.loanAmount.toLocaleString('vi-VN')],
+        ['Tổng số tiền vay (đồng)', report.outcomes.loanAmount],
       ],
       totalRow: false,
     },
@@ -137,10 +138,9 @@ export function modelReportTables(report: ModelReport): ReportTable[] {
           'Cơ quan đạt chuẩn văn hóa',
           of(y.targets.culturalAgencies.achieved, y.targets.culturalAgencies.total),
         ],
-        [
-          'Mô hình dân vận khéo (tập thể / cá nhân)',
-          `${y.models.total} (${y.models.collectives} / ${y.models.individuals})`,
-        ],
+        ['Mô hình dân vận khéo', y.models.total],
+        ['Trong đó: mô hình của tập thể', y.models.collectives],
+        ['Trong đó: mô hình của cá nhân', y.models.individuals],
         [
           'Chi bộ hoàn thành tốt nhiệm vụ trở lên',
           of(y.ratings.cells.excellent + y.ratings.cells.good, y.ratings.cells.total),

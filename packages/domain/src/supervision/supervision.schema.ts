@@ -160,3 +160,63 @@ export function cataloguesValidOn<
   }
   return chosen;
 }
+
+/**
+ * Beside party members, the report's monthly supervision covers the
+ * commune's cadres, civil servants and public employees (cán bộ, công chức,
+ * viên chức), who need not be members: each is a subject of its own kind.
+ */
+export const officialKinds = ['cadre', 'civil_servant', 'public_employee'] as const;
+export const officialKind = z.enum(officialKinds);
+export type OfficialKind = z.infer<typeof officialKind>;
+
+export const officialKindLabels: Labels<OfficialKind> = {
+  cadre: { vi: 'Cán bộ', en: 'Cadre' },
+  civil_servant: { vi: 'Công chức', en: 'Civil servant' },
+  public_employee: { vi: 'Viên chức', en: 'Public employee' },
+};
+
+export const officialSupervisionRecord = z.object({
+  id: z.uuid(),
+  unitId: z.number().int(),
+  subjectKind: officialKind,
+  subjectName: z.string(),
+  subjectPosition: z.string(),
+  month: reportMonth,
+  catalogueIds: z.array(z.uuid()),
+  findings: z.array(supervisionFinding),
+  followUps: z.array(followUp),
+  issues: z.number().int(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+});
+export type OfficialSupervisionRecord = z.infer<typeof officialSupervisionRecord>;
+
+export const saveOfficialSupervisionInput = z.strictObject({
+  /** Made by the client for a new record; with `version` 0 it creates, else it updates that record. */
+  id: z.uuid(),
+  /** The commune or cell that supervises. */
+  unitId: z.number().int().positive(),
+  subjectKind: officialKind,
+  subjectName: z.string().trim().min(2).max(200),
+  subjectPosition: z.string().trim().min(2).max(200),
+  month: reportMonth,
+  findings: z.array(supervisionFinding.strict()).max(300),
+  followUps: z.array(followUp.strict()).max(50),
+  version: z.number().int().min(0),
+});
+export type SaveOfficialSupervisionInput = z.infer<typeof saveOfficialSupervisionInput>;
+
+export const officialSupervisionQuery = z.strictObject({
+  unitId: z.coerce.number().int().positive(),
+  month: reportMonth,
+});
+
+/** A unit's supervision of its officials for a month: the valid checklists and the records. */
+export const officialSupervision = z.object({
+  unitId: z.number().int(),
+  month: reportMonth,
+  catalogues: z.array(supervisionCatalogue),
+  records: z.array(officialSupervisionRecord),
+});
+export type OfficialSupervision = z.infer<typeof officialSupervision>;

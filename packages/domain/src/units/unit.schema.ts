@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../common/dates.js';
 import { unitKind } from './unit-kinds.js';
+import { unitHistory } from './restructure-plan.schema.js';
 
 const code = z
   .string()
@@ -20,6 +21,8 @@ export const unit = z.object({
   hamletId: z.number().int().nullable(),
   validFrom: isoDate,
   validTo: isoDate.nullable(),
+  /** A note shown with the unit (the demo marks the units it generated beyond the report's detail). */
+  note: z.string().nullable().optional(),
   childCount: z.number().int(),
   version: z.number().int(),
 });
@@ -40,6 +43,8 @@ export const updateUnitInput = z.strictObject({
   name: z.string().trim().min(1).max(200).optional(),
   hamletId: z.number().int().positive().nullable().optional(),
   validTo: isoDate.nullable().optional(),
+  /** Never changed here: accepted only to answer with the action to use (restructuring). */
+  parentId: z.unknown().optional(),
 });
 export type UpdateUnitInput = z.infer<typeof updateUnitInput>;
 
@@ -58,6 +63,8 @@ export type UnitCounts = z.infer<typeof unitCounts>;
 export const unitDetail = unit.extend({
   ancestors: z.array(unit.pick({ id: true, code: true, name: true, kind: true })),
   counts: unitCounts,
+  /** Names over time, predecessors and successors (restructuring). */
+  history: unitHistory,
 });
 export type UnitDetail = z.infer<typeof unitDetail>;
 

@@ -1,2 +1,3 @@
 export * from './visit-cadence.js';
 export * from './visit.schema.js';
+export * from './visit-counting.js';

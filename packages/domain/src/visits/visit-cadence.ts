@@ -20,7 +20,7 @@ export const careCategoryLabels: Record<CareCategory, { vi: string; en: string }
   near_poor: { vi: 'Hộ cận nghèo', en: 'Near-poor' },
   needs_help: { vi: 'Hộ cần giúp đỡ', en: 'Needs help' },
   policy_family: { vi: 'Gia đình chính sách', en: 'Policy family' },
-  other: { vi: 'Hộ khác', en: 'Other households' },
+  other: { vi: 'Hộ không thuộc diện ưu tiên', en: 'Not in a priority group' },
 };
 
 /** Period lengths that tile a calendar year, so every period starts in a fixed month. */

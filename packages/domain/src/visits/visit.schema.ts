@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { isoDate } from '../common/dates.js';
 import { updateHouseholdInput } from '../households/household.schema.js';
+import { movement, persuasionOnVisit } from '../practices/practices.schema.js';
 import { careCategory, cadenceMonths, visitState } from './visit-cadence.js';
+import { contactKinds, poorVisitKindsSchema } from './visit-counting.js';
 
 type Labels<K extends string> = Record<K, { vi: string; en: string }>;
 
-export const visitKinds = ['home_visit', 'phone_call', 'meeting', 'community_activity'] as const;
+export const visitKinds = contactKinds;
 export const visitKind = z.enum(visitKinds);
 export type VisitKind = z.infer<typeof visitKind>;
 
@@ -31,6 +33,16 @@ export const createVisitInput = z.strictObject({
    * in the visit's transaction.
    */
   bookChanges: updateHouseholdInput.optional(),
+  /** Store it although the same member already recorded a visit of this kind to the household that day. */
+  confirmDuplicate: z.boolean().optional(),
+  /** Movements the member mobilised the household for during the visit. */
+  movements: z
+    .array(movement)
+    .max(10)
+    .refine((m) => new Set(m).size === m.length, 'repeated movement')
+    .optional(),
+  /** The member persuaded a household that does not yet comply (it must have an open case). */
+  persuasion: persuasionOnVisit.optional(),
 });
 export type CreateVisitInput = z.infer<typeof createVisitInput>;
 
@@ -46,6 +58,7 @@ export const visit = z.object({
   notes: z.string().nullable(),
   /** Fields of the book changed during the visit (recorded as history with source "visit"). */
   bookChangeCount: z.number().int(),
+  movements: z.array(movement),
   createdAt: z.string(),
 });
 export type Visit = z.infer<typeof visit>;
@@ -76,11 +89,14 @@ export const visitSettingsView = z.object({
   /** False while the commune uses the defaults. */
   custom: z.boolean(),
   cadence: visitCadenceSchema,
+  /** The kinds of contact that count as the visit to a poor or near-poor household (any counts for others). */
+  poorVisitKinds: z.array(visitKind),
 });
 export type VisitSettingsView = z.infer<typeof visitSettingsView>;
 
 export const updateVisitSettingsInput = z.strictObject({
-  cadence: visitCadenceSchema.partial().strict(),
+  cadence: visitCadenceSchema.partial().strict().optional(),
+  poorVisitKinds: poorVisitKindsSchema.optional(),
 });
 export type UpdateVisitSettingsInput = z.infer<typeof updateVisitSettingsInput>;
 
@@ -100,8 +116,11 @@ export const worklistItem = z.object({
   state: visitState,
   dueBy: isoDate,
   overdueSince: isoDate.nullable(),
+  /** The last visit that counts for this household (see `countingKinds`). */
   lastVisitOn: isoDate.nullable(),
   careSince: isoDate,
+  /** The kinds of contact that count as its visit: for poor and near-poor households, the commune's choice. */
+  countingKinds: z.array(visitKind),
 });
 export type WorklistItem = z.infer<typeof worklistItem>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../common/dates.js';
+import { yearShown } from '../common/year-shown.js';
 
 type Labels<K extends string> = Record<K, { vi: string; en: string }>;
 const year = z.number().int().min(2000).max(2100);
@@ -150,9 +151,17 @@ export const saveMassMobilisationModelInput = z.strictObject({
 });
 export type SaveMassMobilisationModelInput = z.infer<typeof saveMassMobilisationModelInput>;
 
+/** Without a year: the one rule's year (`chooseYear`: this year, else the latest with targets). */
+export const yearlyTargetsQuery = z.strictObject({
+  unitId: z.coerce.number().int().positive().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export type YearlyTargetsQuery = z.infer<typeof yearlyTargetsQuery>;
+
 export const yearlyTargets = z.object({
   unitId: z.number().int(),
   year: z.number().int(),
+  yearShown,
   indicators: z.array(resolutionIndicator),
   ntm: z.array(ntmResults.extend({ unitId: z.number().int(), unitName: z.string() })),
   culturalUnits: z.array(culturalUnit),
@@ -162,11 +171,49 @@ export const yearlyTargets = z.object({
 export type YearlyTargets = z.infer<typeof yearlyTargets>;
 
 export const fourGoodCriterion = z.object({ code: z.string(), text: z.string() });
+export type FourGoodCriterion = z.infer<typeof fourGoodCriterion>;
+
+/** One version of the "4 tốt" criteria (a new guidance is a new version; the one before ends the day before). */
+export const fourGoodCatalogue = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  source: z.string().nullable(),
+  validFrom: isoDate,
+  validTo: isoDate.nullable(),
+  criteria: z.array(fourGoodCriterion),
+});
+export type FourGoodCatalogue = z.infer<typeof fourGoodCatalogue>;
+
+export const createFourGoodCatalogueInput = z
+  .strictObject({
+    code: text(40),
+    name: text(300),
+    source: z.string().trim().max(500).nullable().optional(),
+    validFrom: isoDate,
+    criteria: z
+      .array(z.strictObject({ code: text(40), text: text(500) }))
+      .min(1)
+      .max(20),
+  })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.criteria.forEach((criterion, i) => {
+      if (seen.has(criterion.code))
+        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'code'], message: 'repeated code' });
+      seen.add(criterion.code);
+    });
+  });
+export type CreateFourGoodCatalogueInput = z.infer<typeof createFourGoodCatalogueInput>;
+
 export const fourGoodRegistration = z.object({
   id: z.uuid(),
   unitId: z.number().int(),
   unitName: z.string(),
   year: z.number().int(),
+  /** The catalogue version the unit registered under: its results are judged on these criteria. */
+  catalogueId: z.uuid(),
+  criteria: z.array(fourGoodCriterion),
   registeredOn: isoDate,
   /** Criterion code → achieved; null until assessed. */
   results: z.record(z.string(), z.boolean()).nullable(),
@@ -178,9 +225,8 @@ export type FourGoodRegistration = z.infer<typeof fourGoodRegistration>;
 export const fourGoodBoard = z.object({
   unitId: z.number().int(),
   year: z.number().int(),
-  catalogue: z
-    .object({ name: z.string(), source: z.string().nullable(), criteria: z.array(fourGoodCriterion) })
-    .nullable(),
+  /** The version valid at the year's end: new registrations take it. */
+  catalogue: fourGoodCatalogue.nullable(),
   /** Every cell and committee in scope, with its registration when made. */
   rows: z.array(
     z.object({
