@@ -13,6 +13,13 @@ export interface Config {
   secureCookies: boolean;
   publicUrl: string | undefined;
   /**
+   * Addresses (or CIDR ranges) of the reverse proxies whose X-Forwarded-For
+   * is believed (Fastify's `trustProxy`). Unset: none, and the client address
+   * is the connection's, so login throttling and the audit log see the real
+   * client only when the proxy is listed here.
+   */
+  trustProxy?: string[];
+  /**
    * How often the petition deadline job runs, in ms; 0 or unset: not at all
    * (tests, a second process that should only serve). Default from the
    * environment: every 10 minutes.
@@ -30,6 +37,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: env.CAUNOI_WEB_DIR ?? resolve(repositoryRoot, 'packages/web/dist'),
     secureCookies: env.CAUNOI_SECURE_COOKIES === 'true',
     publicUrl: env.CAUNOI_PUBLIC_URL,
+    trustProxy: (env.CAUNOI_TRUST_PROXY ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter((a) => a !== ''),
     escalationIntervalMs: env.CAUNOI_ESCALATION_INTERVAL_MS
       ? Number(env.CAUNOI_ESCALATION_INTERVAL_MS)
       : 10 * 60_000,

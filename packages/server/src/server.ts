@@ -30,7 +30,7 @@ export async function startServer(config: Config, options: { seedDemo: boolean }
   const demoAccounts: DemoAccount[] = [];
   if (options.seedDemo) {
     const demo = generateDemo();
-    await seedDemo(database.db, demo);
+    await seedDemo(database.db, demo, { reform2025: true });
     // List only the demo accounts that still open with the demo password.
     for (const account of [...demo.accounts, ...generateCellLifeDemo(demo, todayInVietnam()).accounts]) {
       const row = await findUserByUsername(database.db, account.username);
@@ -42,7 +42,8 @@ export async function startServer(config: Config, options: { seedDemo: boolean }
     webDir: config.webDir,
     secureCookies: config.secureCookies,
     logger: { level: process.env.LOG_LEVEL ?? 'warn', serializers: privacyLogSerializers },
-    allowedOrigins: config.publicUrl ? [new URL(config.publicUrl).origin] : [],
+    trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
   });
   const interval = config.escalationIntervalMs ?? 0;
   if (Number.isFinite(interval) && interval > 0) {

@@ -50,6 +50,22 @@ async function unitRow(t: TestApp, id: number) {
 }
 
 /** A meeting of the cell: the demo's latest, or one written straight into a cell without any. */
+/** Every member of the cell on the date, present: the full roll a meeting must list. */
+async function rollOf(t: TestApp, cellId: number, date: string) {
+  const rows = await t.database.db
+    .selectFrom('member_cells')
+    .innerJoin('members', 'members.id', 'member_cells.member_id')
+    .select('members.id')
+    .distinct()
+    .where('member_cells.cell_id', '=', cellId)
+    .where('member_cells.start_date', '<=', date)
+    .where((eb) => eb.or([eb('member_cells.end_date', 'is', null), eb('member_cells.end_date', '>=', date)]))
+    .where('members.active_from', '<=', date)
+    .where((eb) => eb.or([eb('members.active_to', 'is', null), eb('members.active_to', '>=', date)]))
+    .execute();
+  return rows.map((r) => ({ memberId: r.id, status: 'present' as const }));
+}
+
 async function meetingIn(t: TestApp, cellId: number): Promise<{ id: string; version: number }> {
   const found = await t.database.db
     .selectFrom('meetings')
@@ -153,13 +169,13 @@ export const cellLifeCases: CellLifeCase[] = [
   {
     name: 'POST meeting',
     permission: 'meeting.write',
-    run: (c, x, _t, seq) =>
+    run: async (c, x, t, seq) =>
       c.post('/api/v1/meetings', {
         cellId: x.cellId,
         kind: 'thematic',
         date: dateOf(seq),
         topic: 'Sinh hoạt chuyên đề kiểm thử phạm vi',
-        attendance: [{ memberId: x.memberId, status: 'present' }],
+        attendance: await rollOf(t, x.cellId, dateOf(seq)),
       }),
   },
   {

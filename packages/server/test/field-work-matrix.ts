@@ -8,6 +8,9 @@ import {
   updatePovertyAssessmentInput,
   updatePovertySettingsInput,
   createVisitInput,
+  openComplianceCaseInput,
+  recordPersuasionInput,
+  recordSelfManagedMeetingInput,
   todayInVietnam,
   updateVisitSettingsInput,
   type Permission,
@@ -257,6 +260,51 @@ export const fieldWorkCases: FieldWorkCase[] = [
         date: todayInVietnam(),
         kind: 'home_visit',
         notes: 'Kiểm thử phạm vi',
+        // Every role records the same visit: the duplicate warning is not what the matrix tests.
+        confirmDuplicate: true,
+      }),
+  },
+  {
+    name: "GET household's compliance cases",
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/households/${x.householdId}/compliance-cases`),
+  },
+  {
+    name: 'POST compliance case',
+    permission: 'visit.write',
+    run: (c, x) =>
+      c.post(`/api/v1/households/${x.householdId}/compliance-cases`, {
+        issue: 'local_rules',
+        description: 'Kiểm thử phạm vi',
+        notedOn: todayInVietnam(),
+      }),
+  },
+  {
+    name: 'POST persuasion',
+    permission: 'visit.write',
+    run: async (c, x) => {
+      // The household needs an open case: opened by the same account (answered if already open).
+      const opened = await c.post(`/api/v1/households/${x.householdId}/compliance-cases`, {
+        issue: 'policy',
+        description: 'Kiểm thử phạm vi',
+        notedOn: todayInVietnam(),
+      });
+      if (opened.statusCode >= 300) return opened;
+      return c.post(`/api/v1/households/${x.householdId}/persuasions`, {
+        memberId: x.memberId,
+        date: todayInVietnam(),
+        result: 'improving',
+      });
+    },
+  },
+  {
+    name: 'POST self-managed group meeting',
+    permission: 'visit.write',
+    run: (c, x) =>
+      c.post('/api/v1/self-managed-meetings', {
+        memberId: x.memberId,
+        date: todayInVietnam(),
+        groupName: 'Tổ nhân dân tự quản kiểm thử',
       }),
   },
   {
@@ -353,6 +401,37 @@ export const fieldWorkWriteRoutes: WriteRoute[] = [
     }),
   },
   {
+    method: 'POST',
+    pattern: '/api/v1/households/{id}/compliance-cases',
+    url: (t) => `/api/v1/households/${t.ids.memberHouseholdId}/compliance-cases`,
+    schema: openComplianceCaseInput,
+    valid: () => ({
+      id: '0193a000-0000-7000-8000-00000000f101',
+      issue: 'policy',
+      description: 'Chưa chấp hành',
+      notedOn: '2025-01-10',
+    }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/households/{id}/persuasions',
+    url: (t) => `/api/v1/households/${t.ids.memberHouseholdId}/persuasions`,
+    schema: recordPersuasionInput,
+    valid: (t) => ({ memberId: t.ids.memberId, date: '2025-01-10', result: 'improving' }),
+  },
+  {
+    method: 'POST',
+    pattern: '/api/v1/self-managed-meetings',
+    url: () => '/api/v1/self-managed-meetings',
+    schema: recordSelfManagedMeetingInput,
+    valid: (t) => ({
+      id: '0193a000-0000-7000-8000-00000000f102',
+      memberId: t.ids.memberId,
+      date: '2025-01-10',
+      groupName: 'Tổ nhân dân tự quản số 1',
+    }),
+  },
+  {
     method: 'PATCH',
     pattern: '/api/v1/visit-settings/{unitId}',
     url: (t) => `/api/v1/visit-settings/${t.ids.thanhLocId}`,
@@ -381,4 +460,8 @@ export const fieldWorkTables = [
   'help_actions',
   'poverty_assessments',
   'poverty_settings',
+  'compliance_cases',
+  'persuasions',
+  'visit_movements',
+  'self_managed_meetings',
 ] as const;

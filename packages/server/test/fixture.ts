@@ -2,7 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { Database, Engine } from '../src/db/database.js';
 import { buildApp } from '../src/http/app.js';
 import type { SessionOptions } from '../src/auth/auth.service.js';
+import type { SyncOptions } from '../src/sync/caseload-sync.service.js';
 import { createDemoDatabase } from './demo-template.js';
+import {
+  cellCode,
+  committeeCode,
+  DISTRICT_CODE,
+  hamletCode,
+  hoaThuan,
+  PROVINCE_CODE,
+  thanhLoc,
+} from '../src/demo/giong-rieng-spec.js';
+
+const thanhAnHamlet = thanhLoc.hamletCells.find((h) => h.slug === 'THANH-AN')!;
 
 export interface DemoIds {
   provinceId: number;
@@ -33,19 +45,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function unitIdByName(database: Database, name: string): Promise<number> {
+/** By code, not name: the demo's 2025 reform renames units (Thạnh Lộc → Thạnh Hưng) but keeps their codes. */
+async function unitIdByCode(database: Database, code: string): Promise<number> {
   const row = await database.db
     .selectFrom('org_units')
     .select('id')
-    .where('name', '=', name)
+    .where('code', '=', code)
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 async function findIds(database: Database): Promise<DemoIds> {
   const { db } = database;
-  const thanhAnCellId = await unitIdByName(database, 'Chi bộ ấp Thạnh An');
-  const thanhHiepCellId = await unitIdByName(database, 'Chi bộ ấp Thạnh Hiệp');
+  const thanhAnCellId = await unitIdByCode(database, cellCode(thanhLoc, 'THANH-AN'));
+  const thanhHiepCellId = await unitIdByCode(database, cellCode(thanhLoc, 'THANH-HIEP'));
   const account = await db
     .selectFrom('users')
     .selectAll()
@@ -93,7 +106,7 @@ async function findIds(database: Database): Promise<DemoIds> {
     .where('cell_id', '=', thanhHiepCellId)
     .orderBy('code')
     .executeTakeFirstOrThrow();
-  const hoaThuanId = await unitIdByName(database, 'Đảng bộ xã Hòa Thuận');
+  const hoaThuanId = await unitIdByCode(database, committeeCode(hoaThuan));
   const hoaThuanHousehold = await db
     .selectFrom('households')
     .select('id')
@@ -101,13 +114,13 @@ async function findIds(database: Database): Promise<DemoIds> {
     .orderBy('code')
     .executeTakeFirstOrThrow();
   return {
-    provinceId: await unitIdByName(database, 'Đảng bộ tỉnh Kiên Giang'),
-    districtId: await unitIdByName(database, 'Đảng bộ huyện Giồng Riềng'),
-    thanhLocId: await unitIdByName(database, 'Đảng bộ xã Thạnh Lộc'),
+    provinceId: await unitIdByCode(database, PROVINCE_CODE),
+    districtId: await unitIdByCode(database, DISTRICT_CODE),
+    thanhLocId: await unitIdByCode(database, committeeCode(thanhLoc)),
     hoaThuanId,
     thanhAnCellId,
     thanhHiepCellId,
-    thanhAnHamletId: await unitIdByName(database, 'Ấp Thạnh An'),
+    thanhAnHamletId: await unitIdByCode(database, hamletCode(thanhLoc, thanhAnHamlet)),
     memberId,
     memberHouseholdId: memberHousehold.household_id,
     otherThanhAnHouseholdId: other.household_id,
@@ -130,10 +143,14 @@ export const testSessionOptions: SessionOptions = {
 /** The real server, in process, on a fresh database holding the demo. */
 export async function startTestApp(
   engine: Engine,
-  options: { session?: SessionOptions } = {},
+  options: { session?: SessionOptions; sync?: SyncOptions } = {},
 ): Promise<TestApp> {
   const database = await createDemoDatabase(engine);
-  const app = await buildApp({ database, session: options.session ?? testSessionOptions });
+  const app = await buildApp({
+    database,
+    session: options.session ?? testSessionOptions,
+    ...(options.sync ? { sync: options.sync } : {}),
+  });
   await app.ready();
   const ids = await findIds(database);
   return {

@@ -3,6 +3,8 @@ import {
   cellReportActionInput,
   createSupervisionCatalogueInput,
   memberReportActionInput,
+  updateMonthlyReportSettingsInput,
+  saveOfficialSupervisionInput,
   saveSupervisionInput,
   type Permission,
   type Role,
@@ -39,6 +41,11 @@ export interface MonthlyCase {
 
 /** A month of its own per call, far from the demo's, so each case starts from no report. */
 const monthOf = (seq: number) => `${2040 + Math.floor(seq / 12)}-${String((seq % 12) + 1).padStart(2, '0')}`;
+
+/** A past month of its own per call: a report is sent only once its month is (nearly) over. */
+// Counted backwards from 1999, so however many cases the matrix grows to, the month stays past.
+const pastMonthOf = (seq: number) =>
+  `${1999 - Math.floor(seq / 12)}-${String((seq % 12) + 1).padStart(2, '0')}`;
 
 /** A stored report in the state a step starts from, written directly: the case's client takes only that step. */
 async function storedMemberReport(t: TestApp, x: Target, month: string, state: string): Promise<void> {
@@ -146,7 +153,7 @@ export const monthlyCases: MonthlyCase[] = [
     run: (c, x, _t, seq) =>
       c.post('/api/v1/monthly-reports/cell/actions', {
         cellId: x.cellId,
-        month: monthOf(seq),
+        month: pastMonthOf(seq),
         action: 'submit',
         text: 'Chi bộ hoàn thành kế hoạch',
         version: 0,
@@ -172,6 +179,16 @@ export const monthlyCases: MonthlyCase[] = [
     run: (c, x, _t, seq) => c.get(`/api/v1/monthly-reports/cells?unitId=${x.cellId}&month=${monthOf(seq)}`),
   },
   {
+    name: 'GET monthly-report settings of the commune',
+    permission: 'read',
+    run: (c, x) => c.get(`/api/v1/monthly-report-settings/${x.cellId}`),
+  },
+  {
+    name: 'PATCH monthly-report settings of the commune',
+    permission: 'monthly_report.settings',
+    run: (c, x) => c.patch(`/api/v1/monthly-report-settings/${x.communeId}`, { sendFromDay: 25 }),
+  },
+  {
     name: 'GET supervision checklists valid on a date',
     permission: 'read',
     run: (c, x) => c.get(`/api/v1/supervision/catalogues?unitId=${x.cellId}&onDate=2025-01-31`),
@@ -191,6 +208,28 @@ export const monthlyCases: MonthlyCase[] = [
         month: monthOf(seq),
         findings: [],
         followUps: [{ what: 'Nhắc nhở tham gia sinh hoạt', who: 'Bí thư chi bộ' }],
+        version: 0,
+      }),
+  },
+  {
+    name: "GET a unit's supervision of officials",
+    permission: 'read',
+    refusedFor: ['member'],
+    run: (c, x, _t, seq) => c.get(`/api/v1/supervision/officials?unitId=${x.cellId}&month=${monthOf(seq)}`),
+  },
+  {
+    name: "PUT an official's monthly supervision",
+    permission: 'supervision.write',
+    run: (c, x, _t, seq) =>
+      c.send('PUT', '/api/v1/supervision/officials', {
+        id: uuidv7(),
+        unitId: x.cellId,
+        subjectKind: 'civil_servant',
+        subjectName: 'Nguyễn Văn Kiểm',
+        subjectPosition: 'Công chức Văn phòng - Thống kê',
+        month: monthOf(seq),
+        findings: [],
+        followUps: [],
         version: 0,
       }),
   },
@@ -247,6 +286,13 @@ export const monthlyWriteRoutes: WriteRoute[] = [
     valid: (t) => ({ cellId: t.ids.thanhAnCellId, month: '2039-01', action: 'approve', version: 0 }),
   },
   {
+    method: 'PATCH',
+    pattern: '/api/v1/monthly-report-settings/{unitId}',
+    url: (t) => `/api/v1/monthly-report-settings/${t.ids.thanhLocId}`,
+    schema: updateMonthlyReportSettingsInput,
+    valid: () => ({ sendFromDay: 20 }),
+  },
+  {
     method: 'PUT',
     pattern: '/api/v1/supervision/records',
     url: () => '/api/v1/supervision/records',
@@ -256,6 +302,23 @@ export const monthlyWriteRoutes: WriteRoute[] = [
       month: '2039-01',
       findings: [{ itemId: '0198f000-0008-7000-8000-000000000001', finding: 'ok' }],
       followUps: [{ what: 'Nhắc nhở', who: 'Bí thư', dueOn: '2039-02-01' }],
+      version: 0,
+    }),
+  },
+  {
+    method: 'PUT',
+    pattern: '/api/v1/supervision/officials',
+    url: () => '/api/v1/supervision/officials',
+    schema: saveOfficialSupervisionInput,
+    valid: (t) => ({
+      id: '0193a000-0000-7000-8000-00000000f201',
+      unitId: t.ids.thanhLocId,
+      subjectKind: 'cadre',
+      subjectName: 'Trần Văn Bộ',
+      subjectPosition: 'Chủ tịch UBND xã',
+      month: '2039-01',
+      findings: [{ itemId: '0198f000-0008-7000-8000-000000000001', finding: 'ok' }],
+      followUps: [],
       version: 0,
     }),
   },
@@ -277,10 +340,12 @@ export const monthlyWriteRoutes: WriteRoute[] = [
 ];
 
 export const monthlyTables = [
+  'monthly_report_settings',
   'member_monthly_reports',
   'cell_monthly_reports',
   'report_late_changes',
   'supervision_catalogues',
   'supervision_items',
   'supervision_records',
+  'official_supervision_records',
 ] as const;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  createFourGoodCatalogueInput,
   createRatingFrameworkInput,
   registerHouseholdModelInput,
   saveCulturalUnitInput,
@@ -57,8 +58,13 @@ async function sheet(t: TestApp, subject: string): Promise<Record<string, number
   return Object.fromEntries(f.groups.flatMap((g) => g.items.map((i) => [i.code, i.maxPoints * 0.8])));
 }
 
-/** A fresh year per call, so each case starts its own rating (frameworks are open-ended from 2025). */
-const yearOf = (seq: number) => 2030 + (seq % 70);
+/**
+ * A fresh year per call, so each case starts its own rating (frameworks are
+ * open-ended from 2025). Counted here rather than from the matrix's `seq`:
+ * `seq % 70` made two calls meet on one year whenever cases were added elsewhere.
+ */
+let ratingCalls = 0;
+const yearOf = (_seq: number) => 2030 + (ratingCalls++ % 70);
 
 /** Takes the earlier steps as the system, so the case's client takes exactly the step under test. */
 async function stepsBefore(t: TestApp, body: Record<string, unknown>, steps: ('self_assess' | 'propose')[]) {
@@ -296,6 +302,18 @@ export const yearlyWriteRoutes: WriteRoute[] = [
     }),
   },
   {
+    method: 'POST',
+    pattern: '/api/v1/four-good-catalogues',
+    url: () => '/api/v1/four-good-catalogues',
+    schema: createFourGoodCatalogueInput,
+    valid: () => ({
+      code: '4T-X',
+      name: 'Bộ tiêu chí kiểm thử',
+      validFrom: '2099-01-01',
+      criteria: [{ code: 'A', text: 'Tiêu chí' }],
+    }),
+  },
+  {
     method: 'PUT',
     pattern: '/api/v1/yearly/four-good',
     url: () => '/api/v1/yearly/four-good',
@@ -314,6 +332,8 @@ export const yearlyWriteRoutes: WriteRoute[] = [
 export const yearlyTables = [
   'rating_frameworks',
   'rating_framework_items',
+  'four_good_catalogues',
+  'four_good_criteria',
   'ratings',
   'rating_steps',
   'four_good_registrations',

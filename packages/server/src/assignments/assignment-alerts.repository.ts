@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { MemberStatus, PovertyStatus } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { toBool, toCount } from '../db/sql-helpers.js';
+import { exemptOn } from '../members/member-exempt.js';
 
 /** Households of these cells nobody follows on `date`: poor first, then near-poor, then those needing help. */
 export async function unassignedHouseholds(
@@ -60,7 +61,7 @@ export async function memberLoadsInCells(db: Kysely<DB>, cellIds: readonly numbe
       'members.cell_id',
       'members.org_id',
       'members.status',
-      'members.exempt',
+      exemptOn(date).as('exempt'),
       (eb) => eb.fn.count('assignments.id').as('n'),
     ])
     .where('members.cell_id', 'in', [...cellIds])

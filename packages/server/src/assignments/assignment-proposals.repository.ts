@@ -3,6 +3,7 @@ import { cellKinds, type MemberStatus, type PovertyStatus } from '@caunoi/domain
 import type { AssignmentTable, DB } from '../db/schema.js';
 import type { AssignmentProposalTable } from '../db/schema-assignments.js';
 import { toBool, toCount, underPath } from '../db/sql-helpers.js';
+import { exemptOn } from '../members/member-exempt.js';
 
 export type ProposalRow = Selectable<AssignmentProposalTable>;
 
@@ -52,7 +53,7 @@ export async function loadProposalInputs(
     .execute();
   const members = await db
     .selectFrom('members')
-    .select(['id', 'cell_id', 'status', 'exempt', 'active_from', 'active_to'])
+    .select(['id', 'cell_id', 'status', 'active_from', 'active_to', exemptOn(date).as('exempt')])
     .where('cell_id', 'in', cellIds)
     .orderBy('code')
     .execute();
@@ -81,17 +82,18 @@ export async function loadProposalInputs(
   };
 }
 
-/** Members outside the unit who currently follow one of its households. */
+/** Members outside the unit who follow one of its households on `date`. */
 export async function membersByIds(
   db: Kysely<DB>,
   ids: readonly string[],
+  date: string,
 ): Promise<ProposalInputs['members']> {
   const rows = [];
   for (let i = 0; i < ids.length; i += 500) {
     rows.push(
       ...(await db
         .selectFrom('members')
-        .select(['id', 'cell_id', 'status', 'exempt', 'active_from', 'active_to'])
+        .select(['id', 'cell_id', 'status', 'active_from', 'active_to', exemptOn(date).as('exempt')])
         .where('id', 'in', ids.slice(i, i + 500))
         .execute()),
     );

@@ -77,7 +77,7 @@ function fingerprintOf(inputs: ProposalInputs): string {
   return hash.digest('hex');
 }
 
-interface Prepared {
+export interface Prepared {
   households: BalanceHousehold[];
   members: BalanceMember[];
   /** The assignment in force on the date, per household placed by the proposal. */
@@ -91,7 +91,7 @@ interface Prepared {
  * assignment starting on or after the date is left out: ending it the day
  * before would end it before it began.
  */
-async function prepare(db: Kysely<DB>, inputs: ProposalInputs, date: string): Promise<Prepared> {
+export async function prepare(db: Kysely<DB>, inputs: ProposalInputs, date: string): Promise<Prepared> {
   const recentIds = new Set(
     inputs.assignments.filter((a) => a.start_date >= date).map((a) => a.household_id),
   );
@@ -125,7 +125,7 @@ async function prepare(db: Kysely<DB>, inputs: ProposalInputs, date: string): Pr
       active: rangeContains(m.active_from, m.active_to, date),
     })),
     // Members outside the unit only lose households here.
-    ...(await membersByIds(db, outside)).map((m) => ({
+    ...(await membersByIds(db, outside, date)).map((m) => ({
       id: m.id,
       cellId: m.cell_id,
       status: m.status,

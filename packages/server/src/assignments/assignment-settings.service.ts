@@ -9,8 +9,8 @@ import { diff, recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
-import { findUnitById, type UnitRow } from '../units/units.repository.js';
-import { loadUnitInScope } from '../units/units.service.js';
+import { settingsOrganisations } from '../units/organisation-holding.js';
+import { organisationOf } from '../visits/organisation-of.js';
 import { settingsForOrgs, upsertAssignmentSettings } from './assignment-settings.repository.js';
 
 export interface Bounds {
@@ -21,10 +21,12 @@ export interface Bounds {
 
 /** Each commune's norm; communes that set none get the defaults. */
 export async function boundsOfOrgs(db: Kysely<DB>, orgIds: readonly number[]): Promise<Map<number, Bounds>> {
-  const rows = await settingsForOrgs(db, orgIds);
+  // Keyed by the ids asked, read from the commune that holds each today (a merged one's successor).
+  const holders = await settingsOrganisations(db, orgIds);
+  const rows = await settingsForOrgs(db, [...new Set(holders.values())]);
   return new Map(
     orgIds.map((id) => {
-      const row = rows.get(id);
+      const row = rows.get(holders.get(id) ?? id);
       return [
         id,
         row
@@ -33,20 +35,6 @@ export async function boundsOfOrgs(db: Kysely<DB>, orgIds: readonly number[]): P
       ];
     }),
   );
-}
-
-/** The grassroots organisation (commune committee or base cell) a unit belongs to. */
-async function organisationOf(db: Kysely<DB>, actor: Actor, unitId: number): Promise<UnitRow> {
-  const unit = await loadUnitInScope(db, actor, unitId);
-  if (unit.org_id === null) {
-    throw new AppError('VALIDATION_FAILED', {
-      in: 'params',
-      issues: [{ path: '/unitId', code: 'no_organisation' }],
-    });
-  }
-  const org = unit.org_id === unit.id ? unit : await findUnitById(db, unit.org_id);
-  if (!org) throw new AppError('UNIT_NOT_FOUND');
-  return org;
 }
 
 export async function getAssignmentSettings(

@@ -5,7 +5,21 @@ import type { DB } from '../db/schema.js';
 import { nowIso, underPath } from '../db/sql-helpers.js';
 
 export type AuditAction =
-  'create' | 'update' | 'end' | 'read' | 'export' | 'import' | 'login' | 'logout' | 'login_failed';
+  | 'create'
+  | 'update'
+  | 'end'
+  | 'read'
+  | 'export'
+  | 'import'
+  | 'login'
+  | 'logout'
+  | 'login_failed'
+  | 'disable'
+  | 'enable'
+  | 'password_change'
+  | 'password_reset'
+  | 'revoke_sessions'
+  | 'unlock';
 
 export interface AuditEntry {
   action: AuditAction;

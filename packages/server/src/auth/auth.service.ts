@@ -1,15 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
-import type { Language, Role, SessionUser } from '@caunoi/domain';
+import { todayInVietnam, type Language, type Role, type SessionUser } from '@caunoi/domain';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { findUnitById } from '../units/units.repository.js';
+import { applyDueScopeChanges } from '../users/member-account-rule.js';
 import type { Actor } from './actor.js';
 import {
   deleteExpiredSessions,
   deleteSession,
+  clearThrottle,
   deleteStaleThrottles,
   findSession,
   findUserById,
@@ -19,12 +21,17 @@ import {
   type UserRow,
 } from './auth.repository.js';
 import { dummyPasswordHash, verifyPassword } from './password.js';
+import { hashToken } from './session-token.js';
 import {
+  accountKey,
   accountPolicy,
+  addressKey,
   addressPolicy,
   delayFor,
-  recordFailure,
-  recordSuccess,
+  minutesUntil,
+  pairKey,
+  releaseAttempt,
+  reserveAttempt,
   throttleState,
   type ThrottlePolicy,
 } from './throttle.js';
@@ -44,10 +51,6 @@ export const defaultSessionOptions: SessionOptions = {
   absoluteMs: 7 * 24 * 3_600_000,
 };
 
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
 export interface LoginResult {
   token: string;
   expiresAt: Date;
@@ -62,32 +65,46 @@ export async function login(
   const account = options.account ?? accountPolicy;
   const address = options.address ?? addressPolicy;
   const username = input.username.trim().toLowerCase();
-  const accountKey = `user:${username}`;
-  const addressKey = `ip:${input.ip}`;
   const now = new Date();
-  const [byAccount, byAddress] = await Promise.all([
-    throttleState(db, accountKey, account, now),
-    throttleState(db, addressKey, address, now),
+  const pair = pairKey(username, input.ip);
+  const wide = accountKey(username);
+  const from = addressKey(input.ip);
+  const refuse = (lockedUntil: string | null, policy: ThrottlePolicy) =>
+    new AppError('LOGIN_THROTTLED', { minutes: minutesUntil(lockedUntil, now, policy) });
+
+  // The account-wide count blocks only addresses that already failed on this
+  // account: someone else's guesses elsewhere never lock the owner out of a fresh address.
+  const [byAccount, byPair] = await Promise.all([
+    throttleState(db, wide, account, now),
+    throttleState(db, pair, account, now),
   ]);
-  if (byAccount.locked || byAddress.locked) throw new AppError('LOGIN_THROTTLED');
+  if (byAccount.lockedUntil !== null && byPair.failures > 0) throw refuse(byAccount.lockedUntil, account);
+
+  const pairSlot = await reserveAttempt(db, pair, account, now);
+  if (!pairSlot.allowed) throw refuse(pairSlot.lockedUntil, account);
+  const addressSlot = await reserveAttempt(db, from, address, now);
+  if (!addressSlot.allowed) {
+    await releaseAttempt(db, pair, account);
+    throw refuse(addressSlot.lockedUntil, address);
+  }
 
   const user = await findUserByUsername(db, username);
   const ok = user
-    ? user.active === 1 && (await verifyPassword(user.password_hash, input.password))
+    ? accountUsable(user, todayInVietnam(now)) && (await verifyPassword(user.password_hash, input.password))
     : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
   if (!user || !ok) {
-    const failures = await recordFailure(db, accountKey, account, now);
-    await recordFailure(db, addressKey, address, now);
+    await reserveAttempt(db, wide, account, now);
     await recordAudit(db, null, {
       action: 'login_failed',
       entity: 'user',
       entityId: user?.id ?? null,
     });
-    await sleep(delayFor(failures, account));
-    if (failures >= account.maxFailures) throw new AppError('LOGIN_THROTTLED');
+    await sleep(delayFor(pairSlot.attempts, account));
+    if (pairSlot.attempts >= account.maxFailures) throw refuse(pairSlot.lockedUntil, account);
     throw new AppError('INVALID_CREDENTIALS');
   }
-  await recordSuccess(db, accountKey);
+  await clearThrottle(db, pair.key);
+  await releaseAttempt(db, from, address);
   // Housekeeping rides on logins: no timer needed, and it runs where sessions are made.
   await deleteExpiredSessions(db, now.toISOString());
   await deleteStaleThrottles(db, new Date(now.getTime() - 24 * 3_600_000).toISOString());
@@ -125,6 +142,11 @@ export async function logout(db: Kysely<DB>, token: string): Promise<void> {
   await deleteSession(db, hashToken(token));
 }
 
+/** Disabled by hand (`active` 0) or from a date that has come (the member rule). */
+export function accountUsable(user: Pick<UserRow, 'active' | 'disabled_from'>, today: string): boolean {
+  return user.active === 1 && (user.disabled_from === null || user.disabled_from > today);
+}
+
 function toSessionUser(user: UserRow, unitName: string): SessionUser {
   return {
     id: user.id,
@@ -157,8 +179,14 @@ export async function resolveSession(
     await deleteSession(db, tokenHash);
     return undefined;
   }
-  const user = await findUserById(db, session.user_id);
-  if (!user || user.active !== 1) return undefined;
+  const today = todayInVietnam(now);
+  let user = await findUserById(db, session.user_id);
+  if (!user || !accountUsable(user, today)) return undefined;
+  if (user.next_change_on !== null && user.next_change_on <= today) {
+    await applyDueScopeChanges(db, user.id, today, null);
+    user = await findUserById(db, user.id);
+    if (!user) return undefined;
+  }
   const unit = await findUnitById(db, user.scope_unit_id);
   if (!unit) return undefined;
   // Write the sliding expiry at most once a minute, not on every request.

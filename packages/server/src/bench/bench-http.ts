@@ -39,7 +39,7 @@ export interface HttpFigures {
 
 const binPath = fileURLToPath(new URL('../../bin/caunoi.mjs', import.meta.url));
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -49,7 +49,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
+export async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`bench: the server exited with ${child.exitCode}`);
@@ -64,7 +64,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs = 120_0
 }
 
 /** CPU seconds (user + system) the process has used so far, from /proc; null elsewhere. */
-function cpuSeconds(pid: number | undefined): number | null {
+export function cpuSeconds(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
     // Fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 a second on Linux).
@@ -75,7 +75,7 @@ function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
-function peakRssMb(pid: number | undefined): number | null {
+export function peakRssMb(pid: number | undefined): number | null {
   if (pid === undefined) return null;
   try {
     const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -85,14 +85,50 @@ function peakRssMb(pid: number | undefined): number | null {
   }
 }
 
-interface Account {
+/** The real server (`caunoi serve`) on the bench database, in a child process, once it answers. */
+export async function startBenchServer(
+  databaseUrl: string,
+): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [binPath, 'serve', '--no-demo', '--port', String(port)], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      HOST: '127.0.0.1',
+      CAUNOI_ESCALATION_INTERVAL_MS: '0',
+      LOG_LEVEL: 'error',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await new Promise((resolve) => {
+      if (child.exitCode !== null) resolve(undefined);
+      else child.once('exit', resolve);
+    });
+  };
+  try {
+    await waitForHealth(url, child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, child, stop };
+}
+
+export interface Account {
   username: string;
   role: Role;
   unitId: number;
 }
 
 /** Bench accounts with one random password (hashed once); removed with the bench database. */
-async function createAccounts(db: Kysely<DB>, accounts: Account[], password: string): Promise<void> {
+export async function createAccounts(
+  db: Kysely<DB>,
+  accounts: (Account & { memberId?: string })[],
+  password: string,
+): Promise<void> {
   const hash = await hashPassword(password);
   const now = nowIso();
   await db
@@ -105,7 +141,7 @@ async function createAccounts(db: Kysely<DB>, accounts: Account[], password: str
         display_name: `Bench ${a.username}`,
         role: a.role,
         scope_unit_id: a.unitId,
-        member_id: null,
+        member_id: a.memberId ?? null,
         language: 'vi',
         active: 1,
         created_at: now,
@@ -120,7 +156,7 @@ function cpuPerRequest(before: number | null, after: number | null, requests: nu
   return Math.round(((after - before) * 1000 * 100) / requests) / 100;
 }
 
-async function login(url: string, username: string, password: string): Promise<string> {
+export async function login(url: string, username: string, password: string): Promise<string> {
   const response = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: url },
@@ -167,20 +203,8 @@ export async function benchHttp(options: {
   const password = randomBytes(18).toString('base64url');
   await createAccounts(options.db, accounts, password);
 
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [binPath, 'serve', '--no-demo', '--port', String(port)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
-      HOST: '127.0.0.1',
-      CAUNOI_ESCALATION_INTERVAL_MS: '0',
-      LOG_LEVEL: 'error',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const { url, child, stop } = await startBenchServer(options.databaseUrl);
   try {
-    await waitForHealth(url, child);
     const cookies = new Map<string, string>();
     for (const a of accounts) cookies.set(a.username, await login(url, a.username, password));
     const cookieOf = (username: string) => cookies.get(username)!;
@@ -251,10 +275,6 @@ export async function benchHttp(options: {
       mix,
     };
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => {
-      if (child.exitCode !== null) resolve(undefined);
-      else child.once('exit', resolve);
-    });
+    await stop();
   }
 }

@@ -1,4 +1,5 @@
 import type { BenchReport, EngineReport, Skipped } from './run-bench.js';
+import type { SyncFigures } from './sync-bench.js';
 
 type Row = [label: string, cell: (e: EngineReport) => string];
 
@@ -32,6 +33,56 @@ function assignmentRows(engines: EngineReport[]): Row[] {
       return `${f.p50Ms} / ${f.p95Ms} ms` + (f.sqlP50Ms === undefined ? '' : ` (${f.sqlP50Ms} ms)`);
     },
   ]);
+}
+
+/** The caseload sync (sync-bench.ts): times and sizes, or why it is missing. */
+function syncRows(): Row[] {
+  const figures = (e: EngineReport) => (isSkipped(e.sync) ? undefined : (e.sync as SyncFigures));
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  return [
+    [
+      'sync: full p50 / p95 (households)',
+      (e) => {
+        const f = figures(e);
+        return f ? `${f.fullMs.p50.toFixed(1)} / ${f.fullMs.p95.toFixed(1)} ms (${f.caseload})` : 'n/a';
+      },
+    ],
+    [
+      'sync: empty delta p50 / p95',
+      (e) => {
+        const f = figures(e);
+        return f ? `${f.emptyDeltaMs.p50.toFixed(1)} / ${f.emptyDeltaMs.p95.toFixed(1)} ms` : 'n/a';
+      },
+    ],
+    [
+      'sync: full raw / gzip / brotli',
+      (e) => {
+        const f = figures(e)?.fullBytes;
+        return f ? `${kb(f.raw)} / ${kb(f.gzip)} / ${kb(f.brotli)}` : 'n/a';
+      },
+    ],
+    [
+      'sync filled: full p50 / p95 (households)',
+      (e) => {
+        const f = figures(e)?.filled;
+        return f ? `${f.fullMs.p50.toFixed(1)} / ${f.fullMs.p95.toFixed(1)} ms (${f.caseload})` : 'n/a';
+      },
+    ],
+    [
+      'sync filled: empty delta p50 / p95',
+      (e) => {
+        const f = figures(e)?.filled;
+        return f ? `${f.emptyDeltaMs.p50.toFixed(1)} / ${f.emptyDeltaMs.p95.toFixed(1)} ms` : 'n/a';
+      },
+    ],
+    [
+      'sync filled: full raw / gzip / brotli',
+      (e) => {
+        const f = figures(e)?.filled?.fullBytes;
+        return f ? `${kb(f.raw)} / ${kb(f.gzip)} / ${kb(f.brotli)}` : 'n/a';
+      },
+    ],
+  ];
 }
 
 /** The bench's figures as a plain-text table, one column per engine (also pasted into docs/performance.md). */
@@ -72,6 +123,15 @@ export function benchTable(report: BenchReport): string {
       (e) => `${e.http.latencyMs.p50} / ${e.http.latencyMs.p97_5} / ${e.http.latencyMs.p99} ms`,
     ],
     ['HTTP errors / non-2xx', (e) => `${e.http.errors} / ${e.http.non2xx}`],
+    ...syncRows(),
+    [
+      'restructure: merge preview / apply',
+      (e) => {
+        if (skipped(e.restructure)) return e.restructure.reason;
+        const r = e.restructure as { previewSeconds: number; applySeconds: number };
+        return `${r.previewSeconds} / ${r.applySeconds} s`;
+      },
+    ],
     ['server peak RSS', (e) => (e.http.serverPeakRssMb === null ? 'n/a' : `${e.http.serverPeakRssMb} MB`)],
     [
       'import',

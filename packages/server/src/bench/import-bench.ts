@@ -19,14 +19,14 @@ const communes = 10;
 const cellsPerCommune = 6;
 const statuses = ['Hộ nghèo', 'Hộ cận nghèo', 'không thuộc diện', 'không thuộc diện', 'không thuộc diện'];
 
-async function sheetBuffer(name: string, rows: (string | number)[][]): Promise<Buffer> {
+export async function sheetBuffer(name: string, rows: (string | number)[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(name);
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function unitRows(prefix: string): (string | number)[][] {
+export function unitRows(prefix: string): (string | number)[][] {
   const rows: (string | number)[][] = [['code', 'name', 'kind', 'parent_code', 'valid_from']];
   rows.push([`${prefix}`, `Đảng bộ tỉnh thử nghiệm ${prefix}`, 'province_committee', '', '01/01/2020']);
   for (let c = 1; c <= communes; c++) {

@@ -6,6 +6,8 @@ import { createBenchDatabase, postgresAdminUrl, postgresReachable } from './benc
 import { benchHttp, type HttpFigures } from './bench-http.js';
 import { benchHouseholdPage, benchSearch, type QueryFigures, type SearchFigures } from './bench-queries.js';
 import { recordQueries } from './capture-queries.js';
+import { benchRestructure } from './restructure-bench.js';
+import { benchSync, type SyncFigures } from './sync-bench.js';
 import { buildQueryMix, sampleHouseholds } from './query-mix.js';
 
 /**
@@ -26,6 +28,8 @@ export interface BenchOptions {
   connections?: number;
   /** Rows of the import benchmark; 0 skips it. */
   importRows?: number;
+  /** Runs of each caseload sync (full, empty delta). */
+  syncRuns?: number;
   log?: (line: string) => void;
 }
 
@@ -48,8 +52,12 @@ export interface EngineReport {
   search: SearchFigures;
   householdPage: QueryFigures & { queriesPerPage: number };
   http: HttpFigures;
+  /** Issue 16: a member's caseload sync over HTTP, full and with nothing changed. */
+  sync: SyncFigures | Skipped;
   import: { rows: number; seconds: number; rowsPerSecond: number } | Skipped;
   assignments: Record<string, unknown> | Skipped;
+  /** Issue 13: preview and apply of a merge of two communes of about 5,000 households. */
+  restructure: Record<string, unknown> | Skipped;
   loadAverageAfter: number[];
 }
 
@@ -149,6 +157,11 @@ async function benchEngine(
     });
     log(`[${engine}] statistics and proposal…`);
     const assignments = await assignmentFigures(database);
+    log(`[${engine}] restructuring: merge of two communes…`);
+    const restructure = await benchRestructure(database.db);
+    // Last of the measurements on this database: it fills one member's caseload with a year of records.
+    log(`[${engine}] caseload sync: ${options.syncRuns} runs each, as seeded and filled…`);
+    const sync = await benchSync({ db: database.db, databaseUrl: url, runs: options.syncRuns });
     const databaseBytes = await bench.size();
     log(`[${engine}] import of ${options.importRows.toLocaleString('en')} rows…`);
     const imported = await importFigures(url, options.importRows);
@@ -169,8 +182,10 @@ async function benchEngine(
       search,
       householdPage,
       http,
+      sync,
       import: imported,
       assignments,
+      restructure,
       loadAverageAfter: loadavg().map(round1),
     } satisfies EngineReport;
   } finally {
@@ -189,6 +204,7 @@ export async function runBench(options: BenchOptions): Promise<BenchReport> {
     httpSeconds: options.httpSeconds ?? 10,
     connections: options.connections ?? 50,
     importRows: options.importRows ?? 100_000,
+    syncRuns: options.syncRuns ?? 20,
   };
   const report: BenchReport = {
     startedAt: new Date().toISOString(),

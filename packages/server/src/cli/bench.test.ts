@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchReport } from '../bench/run-bench.js';
+import type { SyncFigures } from '../bench/sync-bench.js';
 import { pgAdminUrl, testEngines } from '../../test/engines.js';
 
 const run = promisify(execFile);
@@ -30,7 +31,8 @@ describe('caunoi bench', () => {
         bin,
         'bench',
         ...['--households', '1500', '--engines', engines.join(','), '--queries', '30'],
-        ...['--http-seconds', '1', '--import-rows', '200', '--out', out],
+        // Three seconds: on a busy 2-core machine a one-second load finished no request at all.
+        ...['--http-seconds', '3', '--import-rows', '200', '--sync-runs', '5', '--out', out],
       ],
       // The bench creates (and drops) its own database on the test server.
       {
@@ -68,6 +70,15 @@ describe('caunoi bench', () => {
       expect(e.http.errors + e.http.non2xx).toBe(0);
       expect(e.http.serverPeakRssMb).toBeGreaterThan(0);
       expect(e.import).toMatchObject({ rows: 200 });
+      expect(e.sync).toMatchObject({ runs: 5 });
+      const sync = e.sync as SyncFigures;
+      expect(sync.caseload).toBeGreaterThan(0);
+      expect(sync.fullMs.p50).toBeGreaterThan(0);
+      expect(sync.fullBytes.raw).toBeGreaterThan(sync.emptyDeltaBytes.raw);
+      expect(sync.fullBytes.brotli).toBeLessThan(sync.fullBytes.raw);
+      expect(sync.filled!.caseload).toBeGreaterThanOrEqual(sync.caseload);
+      expect(sync.filled?.visits).toBeGreaterThan(0);
+      expect(sync.filled!.fullBytes.raw).toBeGreaterThan(sync.fullBytes.raw);
     }
   });
 });

@@ -13,6 +13,7 @@ export async function runBenchCommand(options: {
   queries?: number | undefined;
   httpSeconds?: number | undefined;
   importRows?: number | undefined;
+  syncRuns?: number | undefined;
   seed?: string | undefined;
 }): Promise<void> {
   const report = await runBench({
@@ -21,6 +22,7 @@ export async function runBenchCommand(options: {
     ...(options.queries ? { queries: options.queries } : {}),
     ...(options.httpSeconds ? { httpSeconds: options.httpSeconds } : {}),
     ...(options.importRows !== undefined ? { importRows: options.importRows } : {}),
+    ...(options.syncRuns ? { syncRuns: options.syncRuns } : {}),
     ...(options.seed ? { seed: options.seed } : {}),
     log: (line) => process.stderr.write(`${line}\n`),
   });

@@ -24,7 +24,8 @@ describe('caunoi CLI', () => {
 
   it('lists its commands, each with --help', async () => {
     const { stdout } = await caunoi('--help');
-    for (const command of ['serve', 'migrate', 'seed', 'user']) expect(stdout).toContain(command);
+    for (const command of ['serve', 'migrate', 'seed', 'user', 'backup', 'restore'])
+      expect(stdout).toContain(command);
     expect((await caunoi('serve', '--help')).stdout).toContain('--port');
     expect((await caunoi('user', 'add', '--help')).stdout).toContain('--scope');
   });

@@ -1,16 +1,23 @@
+import { readFile } from 'node:fs/promises';
 import { Command, InvalidArgumentError } from 'commander';
 import { roles, type Role } from '@caunoi/domain';
 import { describeDatabase, loadConfig } from '../config.js';
-import { createDatabase, type Engine } from '../db/database.js';
+import { createDatabase, type Database, type Engine } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { printBanner } from './banner.js';
 import { runBenchCommand } from './bench.js';
 import { ClassifyInputError, classifyJson, readStdin } from './classify.js';
 import { runStats } from './stats.js';
+import { runSoakCommand } from './soak-command.js';
+import { runRestructureCommand } from './restructure-command.js';
+import { runRetention } from './retention.js';
 import { runSyntheticSeed } from './seed-synthetic.js';
+import { registerBackupCommands } from './backup-commands.js';
+import { warnIfNodePastEndOfLife } from './node-support.js';
 import { registerImportExportCommands } from './import-export-commands.js';
 import { runUserAdd } from './user-add.js';
+import { readNewPassword, runUserEnabled, runUserPasswd, UserCommandError } from './user-commands.js';
 import { startServer } from '../server.js';
 
 function parsePort(value: string): number {
@@ -82,7 +89,10 @@ export function buildProgram(): Command {
   program
     .command('seed')
     .description('Load data into an empty database: the demo, or a synthetic province for benchmarks')
-    .option('--demo', 'the Giồng Riềng 2023 demo (units, members, households, assignments, accounts)')
+    .option(
+      '--demo',
+      'the Giồng Riềng 2023 demo (units, members, households, assignments, accounts), then the 2025 reform',
+    )
     .option('--synthetic', 'a deterministic synthetic province of --households households (no accounts)')
     .option('--households <n>', 'households of the synthetic province (default 100000)', parseCount, 100_000)
     .option('--seed <text>', 'seed of the synthetic generator: the same seed, the same province')
@@ -104,7 +114,7 @@ export function buildProgram(): Command {
         const database = createDatabase(databaseUrl);
         try {
           await migrateToLatest(database.db);
-          const result = await seedDemo(database.db);
+          const result = await seedDemo(database.db, undefined, { reform2025: true });
           if (!result.seeded) {
             console.log('The database already holds data: nothing seeded.');
             return;
@@ -122,7 +132,7 @@ export function buildProgram(): Command {
     .command('bench')
     .description(
       'Measure a synthetic province on each engine (fresh databases, dropped afterwards): seeding, search, ' +
-        'household page, HTTP mixed reads, memory, import; JSON to --out, a table on standard output',
+        'household page, HTTP mixed reads, caseload sync, memory, import; JSON to --out, a table on standard output',
     )
     .option('--households <n>', 'households of the synthetic province (default 100000)', parseCount, 100_000)
     .option(
@@ -135,9 +145,28 @@ export function buildProgram(): Command {
     .option('--queries <n>', 'search queries measured per engine (default 400)', parseCount)
     .option('--http-seconds <n>', 'duration of the HTTP load (default 10)', parseCount)
     .option('--import-rows <n>', 'rows of the import benchmark, 0 to skip (default 100000)', parseCountOrZero)
+    .option(
+      '--sync-runs <n>',
+      'runs of each caseload sync (full, empty delta) over HTTP (default 20)',
+      parseCount,
+    )
     .option('--seed <text>', 'seed of the synthetic generator')
     .action(async (options: Parameters<typeof runBenchCommand>[0]) => {
       await runBenchCommand(options);
+    });
+
+  program
+    .command('soak')
+    .description(
+      'Mixed reads and writes at N connections against the real server on a throw-away demo database, ' +
+        'for N minutes: errors, latency and the server’s memory over time (by hand, not in CI)',
+    )
+    .option('--minutes <n>', 'how long (default 10)', parseCount, 10)
+    .option('--connections <n>', 'concurrent connections (default 50)', parseCount, 50)
+    .option('--database <url>', 'an EMPTY database to use (default: a temporary SQLite file)')
+    .option('--out <file>', 'write the figures as JSON')
+    .action(async (options: { minutes: number; connections: number; database?: string; out?: string }) => {
+      await runSoakCommand(options);
     });
 
   program
@@ -166,19 +195,70 @@ export function buildProgram(): Command {
       '-d, --date <YYYY-MM-DD>',
       'figures on this date, from the dated records (default: today, from rollups)',
     )
-    .option('--json', 'print JSON: { unit, date, totals, cells }')
+    .option('--json', 'print JSON: { unit, date, boundaries, totals, cells }')
     .option('--rebuild', "rebuild the unit's coverage rollups from the records first (after a bulk load)")
-    .action(async (options: { unit: string; date?: string; json?: boolean; rebuild?: boolean }) => {
+    .option(
+      '--boundaries <as_of_date|today>',
+      "a past date's figures in the tree of that date (default) or re-aggregated into today's units",
+    )
+    .action(
+      async (options: {
+        unit: string;
+        date?: string;
+        json?: boolean;
+        rebuild?: boolean;
+        boundaries?: string;
+      }) => {
+        const database = createDatabase(config.databaseUrl);
+        try {
+          await migrateToLatest(database.db);
+          console.log(await runStats(database.db, options));
+        } finally {
+          await database.close();
+        }
+      },
+    );
+
+  program
+    .command('restructure')
+    .description(
+      'Apply a restructuring plan (docs/restructure-plan.md), all or nothing; ' +
+        'exit code 0 applied (or a clean dry run), 2 refused or with errors',
+    )
+    .argument('<file>', 'PLAN.json or PLAN.xlsx')
+    .option('--dry-run', 'check and preview everything, write nothing')
+    .option('--as <username>', 'act as this account (default: the system, full scope)')
+    .action(async (file: string, options: { dryRun?: boolean; as?: string }) => {
       const database = createDatabase(config.databaseUrl);
       try {
         await migrateToLatest(database.db);
-        console.log(await runStats(database.db, options));
+        const out = await runRestructureCommand(database.db, await readFile(file), file, options);
+        console.log(out.text);
+        process.exitCode = out.exitCode;
+      } finally {
+        await database.close();
+      }
+    });
+
+  program
+    .command('retention')
+    .description(
+      'Anonymise the books of households that ended more than N years ago (CAUNOI_RETENTION_YEARS, default 5)',
+    )
+    .option('--dry-run', 'list what would be anonymised and change nothing')
+    .option('--years <n>', 'years a book is kept after it ended', parseCount)
+    .action(async (options: { dryRun?: boolean; years?: number }) => {
+      const database = createDatabase(config.databaseUrl);
+      try {
+        await migrateToLatest(database.db);
+        console.log(await runRetention(database.db, options));
       } finally {
         await database.close();
       }
     });
 
   registerImportExportCommands(program, config.databaseUrl);
+  registerBackupCommands(program, config.databaseUrl);
 
   const user = program.command('user').description('Manage accounts');
   user
@@ -212,10 +292,45 @@ export function buildProgram(): Command {
       },
     );
 
+  /** Opens the database, runs one account action, prints its message; a refusal is exit code 2. */
+  const accountAction = (work: (db: Database['db']) => Promise<string>) => async () => {
+    const database = createDatabase(config.databaseUrl);
+    try {
+      await migrateToLatest(database.db);
+      console.log(await work(database.db));
+    } catch (error) {
+      if (!(error instanceof UserCommandError)) throw error;
+      console.error(error.message);
+      process.exitCode = error.exitCode;
+    } finally {
+      await database.close();
+    }
+  };
+  user
+    .command('passwd')
+    .description(
+      "Set a new password (first line of standard input, or asked twice without echo on a terminal); ends the account's sessions",
+    )
+    .argument('<username>')
+    .action(async (username: string) =>
+      accountAction(async (db) => runUserPasswd(db, username, await readNewPassword()))(),
+    );
+  user
+    .command('disable')
+    .description('Disable an account; its sessions end at once')
+    .argument('<username>')
+    .action(async (username: string) => accountAction((db) => runUserEnabled(db, username, false))());
+  user
+    .command('enable')
+    .description('Enable a disabled account again')
+    .argument('<username>')
+    .action(async (username: string) => accountAction((db) => runUserEnabled(db, username, true))());
+
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
+  warnIfNodePastEndOfLife();
   try {
     await buildProgram().parseAsync(argv);
   } catch (error) {

@@ -3,6 +3,7 @@ import {
   addCellCoverage,
   emptyCellCoverage,
   todayInVietnam,
+  type BoundariesOption,
   type CellCoverage,
   type UnitCounts,
 } from '@caunoi/domain';
@@ -15,6 +16,7 @@ export async function cellFiguresOn(
   db: Kysely<DB>,
   path: string,
   date: string,
+  boundaries: BoundariesOption = 'as_of_date',
 ): Promise<{ source: 'rollup' | 'records'; cells: { path: string; figures: CellCoverage }[] }> {
   if (date === todayInVietnam()) {
     await refreshStaleRollups(db, path, date);
@@ -24,14 +26,31 @@ export async function cellFiguresOn(
       cells: rows.map((r) => ({ path: r.scope_path, figures: rollupToCoverage(r) })),
     };
   }
-  const cells = await cellsUnder(db, path, date);
-  // A commune's few cells by their ids (an index lookup); a province's thousands by the path prefix.
-  const filter = cells.length <= 1000 ? { cellIds: cells.map((c) => c.id) } : { path };
+  const cells = await cellsUnder(db, path, date, boundaries);
+  // A commune's few cells by their ids (an index lookup); a province's thousands by the path prefix,
+  // unless the cells' paths were not all under it on the date (a restructuring since).
+  const underToday = cells.every((c) => c.path.startsWith(path)) && boundaries === 'as_of_date';
+  const filter = cells.length <= 1000 || !underToday ? { cellIds: cells.map((c) => c.id) } : { path };
   const figures = await coverageFromRecords(db, filter, date);
-  return {
-    source: 'records',
-    cells: cells.map((c) => ({ path: c.path, figures: figures.get(c.id) ?? emptyCellCoverage() })),
-  };
+  const rows = cells.map((c) => ({ path: c.path, figures: figures.get(c.id) ?? emptyCellCoverage() }));
+  return { source: 'records', cells: boundaries === 'today' ? foldIntoSuccessors(rows) : rows };
+}
+
+/**
+ * In today's boundaries a predecessor cell comes under its successor's path
+ * (`cellsUnder`), and its records, counted where they were on the date, are
+ * added to that successor: the table shows today's cells only.
+ */
+function foldIntoSuccessors(
+  rows: { path: string; figures: CellCoverage }[],
+): { path: string; figures: CellCoverage }[] {
+  const kept = rows.filter((r) => !rows.some((o) => o !== r && r.path.startsWith(o.path)));
+  return kept.map((k) => ({
+    path: k.path,
+    figures: rows
+      .filter((r) => r !== k && r.path.startsWith(k.path))
+      .reduce((sum, r) => addCellCoverage(sum, r.figures), k.figures),
+  }));
 }
 
 /**

@@ -7,10 +7,22 @@ import {
   type Selectable,
   type SqlBool,
 } from 'kysely';
-import { cellKinds, emptyCellCoverage, type CellCoverage } from '@caunoi/domain';
+import {
+  cellKinds,
+  emptyCellCoverage,
+  todayInVietnam,
+  type BoundariesOption,
+  type CellCoverage,
+} from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import type { CoverageCellTable } from '../db/schema-assignments.js';
 import { toCount, underPath } from '../db/sql-helpers.js';
+import {
+  predecessorsLeadingUnder,
+  structureUnchangedSince,
+  unitOnDate,
+  unitsUnderOnDate,
+} from '../restructure/unit-structure.repository.js';
 
 /*
  * Coverage figures per cell, two ways: from the dated records (any date) and
@@ -21,7 +33,10 @@ import { toCount, underPath } from '../db/sql-helpers.js';
 /** Which cells: a subtree (prefix of `scope_path`) or a list of cell ids. */
 export type CellFilter = { path: string } | { cellIds: readonly number[] };
 
-function scoped(table: 'members' | 'households', filter: CellFilter): RawBuilder<SqlBool> {
+function scoped(
+  table: 'members' | 'households' | 'household_cells',
+  filter: CellFilter,
+): RawBuilder<SqlBool> {
   if ('path' in filter) return underPath(sql.ref<string>(`${table}.scope_path`), filter.path);
   const ids = filter.cellIds.length > 0 ? filter.cellIds : [-1];
   return sql<SqlBool>`${sql.ref(`${table}.cell_id`)} in (${sql.join([...ids])})`;
@@ -43,15 +58,70 @@ function memberActiveOn(date: string) {
     ]);
 }
 
+function memberCellActiveOn(date: string) {
+  return (eb: ExpressionBuilder<DB, 'member_cells'>) =>
+    eb.and([
+      eb('member_cells.start_date', '<=', date),
+      eb.or([eb('member_cells.end_date', 'is', null), eb('member_cells.end_date', '>=', date)]),
+    ]);
+}
+
+/**
+ * Members active on the date with the cell row they were in then (members
+ * part of shared design §3): `member_cells` is the dated membership, so a
+ * member transferred on a date counts in the old cell before and the new one
+ * from it. A path filter is matched against the cell's own path.
+ */
+function membersOnDate(db: Kysely<DB>, filter: CellFilter, date: string) {
+  const ids = 'path' in filter ? [] : filter.cellIds.length > 0 ? filter.cellIds : [-1];
+  return db
+    .selectFrom('member_cells')
+    .innerJoin('members', 'members.id', 'member_cells.member_id')
+    .innerJoin('org_units as member_cell_unit', 'member_cell_unit.id', 'member_cells.cell_id')
+    .where(memberCellActiveOn(date))
+    .where(memberActiveOn(date))
+    .where((eb) =>
+      'path' in filter
+        ? underPath(eb.ref('member_cell_unit.path'), filter.path)
+        : eb('member_cells.cell_id', 'in', [...ids]),
+    );
+}
+
 const num = (value: unknown): number => toCount(value as number | string | null);
 const numOrNull = (value: unknown): number | null =>
   value === null || value === undefined ? null : num(value);
 
 /**
+ * The households of the cells on `date`, each with the cell it counts in.
+ * Today (and later) they are the active households in their current cell;
+ * before today, the households whose dated cell row (`household_cells`)
+ * holds the date, in that row's cell, including those ended or moved since.
+ */
+function householdsOn(db: Kysely<DB>, filter: CellFilter, date: string) {
+  if (date >= todayInVietnam()) {
+    return db
+      .selectFrom('households')
+      .select(['households.cell_id', 'households.poverty_status', 'households.needs_help'])
+      .where(scoped('households', filter))
+      .where('households.status', '=', 'active');
+  }
+  return db
+    .selectFrom('household_cells')
+    .innerJoin('households', 'households.id', 'household_cells.household_id')
+    .select(['household_cells.cell_id', 'households.poverty_status', 'households.needs_help'])
+    .where(scoped('household_cells', filter))
+    .where('household_cells.start_date', '<=', date)
+    .where((eb) =>
+      eb.or([eb('household_cells.end_date', 'is', null), eb('household_cells.end_date', '>=', date)]),
+    );
+}
+
+/**
  * Each cell's figures on `date`, counted from members, households and dated
  * assignments. A member counts in their cell when active on the date; a
- * household counts when active (the book has no dated household validity);
- * poverty and needing help are the household's current recognised status.
+ * household counts in the cell its dated cell row gives for the date
+ * (`householdsOn`); poverty and needing help are the household's current
+ * recognised status.
  */
 export async function coverageFromRecords(
   db: Kysely<DB>,
@@ -68,23 +138,18 @@ export async function coverageFromRecords(
     return c;
   };
 
-  const members = await db
-    .selectFrom('members')
-    .select(['members.cell_id', (eb) => eb.fn.countAll().as('n')])
-    .where(scoped('members', filter))
-    .where(memberActiveOn(date))
-    .groupBy('members.cell_id')
+  // Members count in the cell their dated cell row names on the date (a transfer moves them on its day).
+  const members = await membersOnDate(db, filter, date)
+    .select(['member_cells.cell_id', (eb) => eb.fn.countAll().as('n')])
+    .groupBy('member_cells.cell_id')
     .execute();
   for (const r of members) cell(r.cell_id).members = num(r.n);
 
-  const perMember = db
-    .selectFrom('members')
+  const perMember = membersOnDate(db, filter, date)
     .innerJoin('assignments', 'assignments.member_id', 'members.id')
-    .select(['members.cell_id', 'members.id', (eb) => eb.fn.countAll().as('n')])
-    .where(scoped('members', filter))
-    .where(memberActiveOn(date))
+    .select(['member_cells.cell_id', 'members.id', (eb) => eb.fn.countAll().as('n')])
     .where(assignmentActiveOn(date))
-    .groupBy(['members.cell_id', 'members.id']);
+    .groupBy(['member_cells.cell_id', 'members.id']);
   const loads = await db
     .selectFrom(perMember.as('t'))
     .select([
@@ -104,30 +169,23 @@ export async function coverageFromRecords(
     c.loadMax = numOrNull(r.load_max);
   }
 
-  const flagged = db
-    .selectFrom('households')
-    .select((eb) => [
-      'households.cell_id',
-      'households.poverty_status',
-      'households.needs_help',
-      eb
-        .case()
-        .when(
-          eb.exists(
-            eb
-              .selectFrom('assignments')
-              .select('assignments.id')
-              .whereRef('assignments.household_id', '=', 'households.id')
-              .where(assignmentActiveOn(date)),
-          ),
-        )
-        .then(1)
-        .else(0)
-        .end()
-        .as('assigned'),
-    ])
-    .where(scoped('households', filter))
-    .where('households.status', '=', 'active');
+  const flagged = householdsOn(db, filter, date).select((eb) => [
+    eb
+      .case()
+      .when(
+        eb.exists(
+          eb
+            .selectFrom('assignments')
+            .select('assignments.id')
+            .whereRef('assignments.household_id', '=', 'households.id')
+            .where(assignmentActiveOn(date)),
+        ),
+      )
+      .then(1)
+      .else(0)
+      .end()
+      .as('assigned'),
+  ]);
   const households = await db
     .selectFrom(flagged.as('t'))
     .select([
@@ -232,8 +290,8 @@ export interface CellUnit {
   path: string;
 }
 
-/** Cells (and base cells) under `path` that exist on `date`. */
-export async function cellsUnder(db: Kysely<DB>, path: string, date: string): Promise<CellUnit[]> {
+/** Cells (and base cells) under `path` (today's) that exist on `date`, with today's paths. */
+async function currentCellsUnder(db: Kysely<DB>, path: string, date: string): Promise<CellUnit[]> {
   return db
     .selectFrom('org_units')
     .select(['id', 'org_id', 'path'])
@@ -242,6 +300,50 @@ export async function cellsUnder(db: Kysely<DB>, path: string, date: string): Pr
     .where('valid_from', '<=', date)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]))
     .execute();
+}
+
+/**
+ * Cells (and base cells) that exist on `date` under the unit at `path`
+ * (today's path; its last id is the unit). For a date before today the tree
+ * is the one of that date (restructuring keeps past versions), each cell with
+ * the path it had then; `boundaries: 'today'` instead takes the cells of the
+ * unit's subtree today plus the ended units whose successors lie in it, each
+ * with today's path (of the cell, or of the successor it leads to).
+ */
+export async function cellsUnder(
+  db: Kysely<DB>,
+  path: string,
+  date: string,
+  boundaries: BoundariesOption = 'as_of_date',
+): Promise<CellUnit[]> {
+  if (boundaries === 'today') {
+    const predecessors = await predecessorsLeadingUnder(db, path);
+    const successorPathOf = new Map(predecessors.map((p) => [p.id, p.successorPath]));
+    // A cell merged into another since the date still stands here on that date: it goes under its
+    // successor's path, so its figures are added to the successor's (cellFiguresOn).
+    const cells = (await currentCellsUnder(db, path, date)).map((c) => {
+      const successorPath = successorPathOf.get(c.id);
+      return successorPath === undefined ? c : { ...c, path: `${successorPath}${c.id}/` };
+    });
+    const seen = new Set(cells.map((c) => c.id));
+    for (const p of predecessors) {
+      const predecessor = await unitOnDate(db, p.id, todayInVietnam());
+      if (!predecessor) continue;
+      for (const c of await currentCellsUnder(db, predecessor.path, date)) {
+        if (seen.has(c.id)) continue;
+        seen.add(c.id);
+        cells.push({ ...c, path: `${p.successorPath}${c.id}/` });
+      }
+    }
+    return cells;
+  }
+  if (date >= todayInVietnam() || (await structureUnchangedSince(db, path, date))) {
+    return currentCellsUnder(db, path, date);
+  }
+  const unitId = Number(path.split('/').filter(Boolean).pop());
+  const then = await unitOnDate(db, unitId, date);
+  const cells = await unitsUnderOnDate(db, then?.path ?? path, date, cellKinds);
+  return cells.map((c) => ({ id: c.id, org_id: c.org_id, path: c.path }));
 }
 
 /** Every cell under `path`, whatever its dates: rollups are kept for all of them. */

@@ -18,6 +18,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { listChildUnits, type UnitRow } from '../units/units.repository.js';
+import { unitOnDate, unitsUnderOnDate, type DatedUnit } from '../restructure/unit-structure.repository.js';
 import { loadUnitInScope } from '../units/units.service.js';
 import { cellFiguresOn } from './cell-figures.js';
 import { coverageWorkbook } from './coverage.excel.js';
@@ -42,14 +43,20 @@ export async function coverageReport(
   actor: Actor,
   query: CoverageQuery,
 ): Promise<CoverageReport> {
-  const unit = await loadCoverageUnit(db, actor, query.unitId);
+  const current = await loadCoverageUnit(db, actor, query.unitId);
   const date = query.date ?? todayInVietnam();
+  const boundaries = query.boundaries ?? 'as_of_date';
+  // A past date in its own boundaries shows the tree (names, children) of that date.
+  const asOfPast = boundaries === 'as_of_date' && date < todayInVietnam();
+  const unit: DatedUnit = (asOfPast ? await unitOnDate(db, current.id, date) : undefined) ?? current;
+  const rowDate = boundaries === 'today' ? todayInVietnam() : date;
   const rowUnits = isCellKind(unit.kind as UnitKind)
     ? [unit]
-    : (await listChildUnits(db, unit.id)).filter(
-        (c) => isPartyKind(c.kind) && rangeContains(c.valid_from, c.valid_to, date),
-      );
-  const { source, cells } = await cellFiguresOn(db, unit.path, date);
+    : (asOfPast
+        ? (await unitsUnderOnDate(db, unit.path, date)).filter((c) => c.parent_id === unit.id)
+        : await listChildUnits(db, unit.id)
+      ).filter((c) => isPartyKind(c.kind) && rangeContains(c.valid_from, c.valid_to, rowDate));
+  const { source, cells } = await cellFiguresOn(db, current.path, date, boundaries);
   const byRow = new Map<number, CellCoverage>(rowUnits.map((u) => [u.id, emptyCellCoverage()]));
   let totals = emptyCellCoverage();
   for (const cell of cells) {
@@ -61,11 +68,12 @@ export async function coverageReport(
     const row = byRow.get(rowId);
     if (row) byRow.set(rowId, addCellCoverage(row, cell.figures));
   }
-  const ref = (u: UnitRow) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind });
+  const ref = (u: DatedUnit) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind as UnitKind });
   return {
     unit: ref(unit),
     date,
     source,
+    boundaries,
     totals: toCoverageFigures(totals),
     // By name in Vietnamese order, which puts the hamlet cells ("Chi bộ ấp …") first, as the report lists them.
     rows: rowUnits

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { loanActionKinds, type PovertyYear } from '@caunoi/domain';
+import { loanActionKinds, poorShareOf, todayInVietnam, type PovertyYear } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { toCount, underPath } from '../db/sql-helpers.js';
 import { visibleTo } from '../petitions/petitions.repository.js';
@@ -23,12 +23,39 @@ export async function povertyByYear(
     .groupBy(['hp.year', 'hp.status'])
     .execute();
   const years: PovertyYear[] = [];
+  const today = todayInVietnam();
   for (let year = fromYear; year <= toYear; year++) {
     const n = (status: string) =>
       toCount(rows.find((r) => r.year === year && r.status === status)?.n as number | string | undefined);
-    years.push({ year, poor: n('poor'), nearPoor: n('near_poor'), average: n('average') });
+    const yearEnd = `${year}-12-31`;
+    const households = await householdsOn(db, path, yearEnd < today ? yearEnd : today);
+    const poor = n('poor');
+    years.push({
+      year,
+      poor,
+      nearPoor: n('near_poor'),
+      average: n('average'),
+      households,
+      poorShare: poorShareOf(poor, households),
+    });
   }
   return years;
+}
+
+/**
+ * The unit's households on a date, whatever their status: those whose dated
+ * cell row holds it (households that ended or moved since still count for
+ * the years they lived there). The poverty rate's whole.
+ */
+async function householdsOn(db: Db, path: string, date: string): Promise<number> {
+  const row = await db
+    .selectFrom('household_cells')
+    .select((eb) => eb.fn.count('household_id').distinct().as('n'))
+    .where((eb) => underPath(eb.ref('household_cells.scope_path'), path))
+    .where('start_date', '<=', date)
+    .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', date)]))
+    .executeTakeFirstOrThrow();
+  return toCount(row.n);
 }
 
 /** The latest review year up to `notAfter` with a recognised status under `path`; null when none. */

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import {
-  resolvePeriod,
   todayInVietnam,
   toPage,
   type Dashboard,
@@ -13,10 +12,9 @@ import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import { coverageReport, loadCoverageUnit } from '../coverage/coverage.service.js';
 import type { DB } from '../db/schema.js';
-import { AppError } from '../errors/app-error.js';
-import { latestOutcomeYear } from '../help-plans/help-outcomes.repository.js';
 import { getHelpOutcomes } from '../help-plans/help-outcomes.service.js';
 import { petitionFigures } from '../petitions/petition-figures.service.js';
+import { resolveDashboardPeriod } from './dashboard-period.js';
 import { findUnitById } from '../units/units.repository.js';
 import { getVisitCoverage, listCareStates } from '../visits/worklist.service.js';
 import { yearlyFigures } from '../yearly/yearly-figures.repository.js';
@@ -41,40 +39,23 @@ import {
   type Slice,
 } from './dashboard.repository.js';
 
-function periodOf(query: { from?: string | undefined; to?: string | undefined }, today: string) {
-  const period = resolvePeriod(query.from, query.to, today);
-  if (period.from > period.to) throw new AppError('INVALID_DATES', { field: 'from' });
-  return { ...period, year: Number(period.to.slice(0, 4)) };
-}
-
-/**
- * The period of a dashboard asked without one: the whole latest year with
- * outcomes (as help outcomes pick it), else this year to today. The current
- * year has no review recorded until its end, and a first view of zeros says nothing.
- */
-async function defaultPeriod(db: Kysely<DB>, path: string, today: string) {
-  const thisYear = Number(today.slice(0, 4));
-  const latest = await latestOutcomeYear(db, path, thisYear);
-  if (latest === null || latest >= thisYear) return periodOf({}, today);
-  return { from: `${latest}-01-01`, to: `${latest}-12-31`, year: latest };
-}
-
 /** The chart's longest run of years: enough to show a few reviews, not a wall of empty ones. */
 const povertyYearsShown = 10;
 
 /**
- * A unit's dashboard for a period (without one, see `defaultPeriod`). Each section is the answer of the service
+ * A unit's dashboard for a period (read by `resolveDashboardPeriod`). Each section is the answer of the service
  * that owns those figures, so the dashboard never counts differently from the
  * page that shows them in detail; only the poverty series is counted here.
  * Members follow households, not figures: 403, as for coverage.
+ * `boundaries=today` re-aggregates a past period's coverage into today's
+ * units (successor links followed) and the answer says which it shows; the
+ * year sections (poverty, help, petitions, yearly) select by the records'
+ * current paths, which a restructuring rewrites, so they are in today's units.
  */
 export async function getDashboard(db: Kysely<DB>, actor: Actor, query: DashboardQuery): Promise<Dashboard> {
   const unit = await loadCoverageUnit(db, actor, query.unitId);
   const today = todayInVietnam();
-  const { from, to, year } =
-    query.from === undefined && query.to === undefined
-      ? await defaultPeriod(db, unit.path, today)
-      : periodOf(query, today);
+  const { from, to, year, yearShown } = await resolveDashboardPeriod(db, unit.path, query, today);
   // The chart reaches back to the latest recognised year and the one before
   // it, so a period with no review yet (this year) still shows the last ones.
   const latestReview = await latestPovertyYear(db, unit.path, year);
@@ -83,7 +64,9 @@ export async function getDashboard(db: Kysely<DB>, actor: Actor, query: Dashboar
     Math.min(Number(from.slice(0, 4)) - 1, (latestReview ?? year) - 1),
   );
   const coverageDate = to < today ? to : undefined;
-  const coverage = await coverageReport(db, actor, { unitId: unit.id, date: coverageDate });
+  // Today has one structure: the choice of boundaries goes with a past period only.
+  const boundaries = coverageDate !== undefined && query.boundaries === 'today' ? 'today' : 'as_of_date';
+  const coverage = await coverageReport(db, actor, { unitId: unit.id, date: coverageDate, boundaries });
   const visits = await getVisitCoverage(db, actor, { unitId: unit.id, groupBy: 'cell' });
   const help = await getHelpOutcomes(db, actor, { unitId: unit.id, year });
   const {
@@ -95,7 +78,7 @@ export async function getDashboard(db: Kysely<DB>, actor: Actor, query: Dashboar
     byCell: _bc,
     ...petitions
   } = await petitionFigures(db, actor, { unitId: unit.id, from, to });
-  const { unitId: _hu, unitName: _hn, year: _hy, byCell: _hc, ...helpFigures } = help;
+  const { unitId: _hu, unitName: _hn, year: _hy, yearShown: _hs, byCell: _hc, ...helpFigures } = help;
   const parent = unit.parent_id === null ? undefined : await findUnitById(db, unit.parent_id);
   return {
     unit: coverage.unit,
@@ -103,6 +86,8 @@ export async function getDashboard(db: Kysely<DB>, actor: Actor, query: Dashboar
     from,
     to,
     year,
+    yearShown,
+    boundaries,
     coverage: { ...coverage.totals, date: coverage.date },
     visits: { ...visits.total, asOf: visits.asOf },
     poverty: await povertyByYear(db, unit.path, povertyFrom, year),
@@ -124,7 +109,9 @@ export async function getDashboardRecords(
 ): Promise<DashboardRecords> {
   const unit = await loadCoverageUnit(db, actor, query.unitId);
   const today = todayInVietnam();
-  const { from, to, year } = periodOf(query, today);
+  const { from, to, year } = await resolveDashboardPeriod(db, unit.path, query, today, {
+    reviewYear: query.figure === 'poor' || query.figure === 'nearPoor',
+  });
   const slice: Slice = { limit: query.limit + 1, offset: query.offset };
   const path = unit.path;
   const date = to < today ? to : today;

@@ -25,7 +25,7 @@ export async function exportDashboard(
     parentName: d.parentName,
     date: todayInVietnam(),
     title: 'BÁO CÁO SỐ LIỆU',
-    subtitle: dashboardSubtitle(d.from, d.to),
+    subtitle: dashboardSubtitle(d.from, d.to, d.boundaries),
     tables: dashboardTables(d),
     notes: [],
   });
@@ -34,7 +34,7 @@ export async function exportDashboard(
     entity: 'dashboard',
     entityId: d.unit.id,
     orgId: unit.org_id,
-    changes: { from: d.from, to: d.to },
+    changes: { from: d.from, to: d.to, boundaries: d.boundaries },
   });
   return { fileName: `bang-so-lieu-${d.unit.code}-${d.from}-${d.to}.xlsx`, content };
 }

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase } from 'kysely';
+import { defaultBusyWaitMs, PatientSqliteDialect, sqliteBusyTimeoutMs } from './sqlite-busy.js';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { registerSqliteFunctions } from './sqlite-functions.js';
@@ -11,6 +12,8 @@ export type Engine = 'sqlite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   engine: Engine;
+  /** The URL or SQLite path it was opened with (for tools that open their own connection: backup, restore). */
+  url: string;
   /** The SQLite connection under `db`, for bulk loaders' prepared statements; undefined on PostgreSQL. */
   sqlite?: SQLite.Database;
   close(): Promise<void>;
@@ -34,17 +37,21 @@ export function createDatabase(url: string = defaultDatabasePath): Database {
   if (engineOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', close: () => db.destroy() };
+    return { db, engine: 'postgres', url, close: () => db.destroy() };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // Other processes' writes are waited for asynchronously by the dialect (sqlite-busy.ts).
+  sqlite.pragma(`busy_timeout = ${sqliteBusyTimeoutMs}`);
   registerSqliteFunctions(sqlite);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, engine: 'sqlite', sqlite, close: () => db.destroy() };
+  const waitMs = Number(process.env.CAUNOI_SQLITE_BUSY_WAIT_MS) || defaultBusyWaitMs;
+  const db = new Kysely<DB>({
+    dialect: new PatientSqliteDialect({ database: withStatementCache(sqlite) }, waitMs),
+  });
+  return { db, engine: 'sqlite', url, sqlite, close: () => db.destroy() };
 }
 
 /** Prepared statements kept per SQLite connection; the oldest used goes first. */

@@ -39,6 +39,7 @@ describe.each(engines)('migrations on %s', (engine) => {
         'households',
         'household_people',
         'household_poverty',
+        'household_cells',
         'assignments',
         'meetings',
         'meeting_attendance',
@@ -61,6 +62,12 @@ describe.each(engines)('migrations on %s', (engine) => {
         'help_actions',
         'poverty_assessments',
         'poverty_settings',
+        'member_events',
+        'member_exemptions',
+        'member_positions',
+        'household_privacy',
+        'subject_requests',
+        'data_breaches',
       ]) {
         const columns = tables.find((t) => t.name === table)?.columns.map((c) => c.name);
         expect(columns, table).toContain('org_id');

@@ -21,6 +21,11 @@ export interface HouseholdVisitStateTable {
   household_id: string;
   last_visit_on: string;
   visit_count: number;
+  /** The last date of each kind of contact (migration 20261208041000_visit_kinds_counted). */
+  last_home_visit_on: string | null;
+  last_phone_call_on: string | null;
+  last_meeting_on: string | null;
+  last_community_activity_on: string | null;
 }
 
 export interface VisitSettingsTable {
@@ -30,6 +35,8 @@ export interface VisitSettingsTable {
   needs_help_months: number;
   policy_family_months: number;
   other_months: number;
+  /** JSON array of the kinds that count for poor and near-poor households; null: a visit at home only. */
+  poor_visit_kinds: string | null;
   updated_by: string | null;
   updated_at: string;
 }
@@ -63,6 +70,8 @@ export interface HelpActionTable {
   completed_on: string | null;
   result: string | null;
   loan_amount: number | null;
+  /** Whole VND a donor gave (donor_call), migration 20261208061000. */
+  donation_amount: number | null;
   people_count: number | null;
   version: Generated<number>;
   created_by: string | null;

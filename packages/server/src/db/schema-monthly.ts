@@ -96,11 +96,42 @@ export interface SupervisionRecordTable {
   updated_at: string;
 }
 
+/** A commune's monthly-report rules (migration 20261208040000_report_send_window). */
+export interface MonthlyReportSettingsTable {
+  org_id: number;
+  send_from_day: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
 export interface MonthlyWorkTables {
+  monthly_report_settings: MonthlyReportSettingsTable;
   member_monthly_reports: MemberMonthlyReportTable;
   cell_monthly_reports: CellMonthlyReportTable;
   report_late_changes: ReportLateChangeTable;
   supervision_catalogues: SupervisionCatalogueTable;
   supervision_items: SupervisionItemTable;
   supervision_records: SupervisionRecordTable;
+  official_supervision_records: OfficialSupervisionRecordTable;
+}
+
+/** Supervision of cadres, civil servants and public employees (migration 20261208061000). */
+export interface OfficialSupervisionRecordTable {
+  id: string;
+  org_id: number;
+  scope_path: string;
+  unit_id: number;
+  subject_kind: string;
+  subject_name: string;
+  subject_position: string;
+  month: string;
+  catalogue_ids: string;
+  findings: string;
+  follow_ups: string;
+  issues: number;
+  open_follow_ups: number;
+  version: Generated<number>;
+  updated_by: string | null;
+  created_at: string;
+  updated_at: string;
 }

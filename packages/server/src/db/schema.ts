@@ -1,10 +1,18 @@
 import type { Generated } from 'kysely';
+import type { AccountTables } from './schema-accounts.js';
 import type { AssignmentScaleTables } from './schema-assignments.js';
 import type { CellLifeTables } from './schema-cell-life.js';
 import type { FieldWorkTables } from './schema-field-work.js';
+import type { PracticeTables } from './schema-practices.js';
 import type { MonthlyWorkTables } from './schema-monthly.js';
 import type { HouseholdBookColumns, HouseholdBookTables, PersonBookColumns } from './schema-households.js';
 import type { YearlyWorkTables } from './schema-yearly.js';
+import type { RestructureTables } from './schema-restructure.js';
+import type { MemberLifecycleColumns, MemberLifecycleTables } from './schema-member-lifecycle.js';
+import type { HouseholdLifecycleColumns, HouseholdLifecycleTables } from './schema-household-lifecycle.js';
+import type { PrivacyTables } from './schema-privacy.js';
+import type { HardeningTables } from './schema-hardening.js';
+import type { SyncTables } from './schema-sync.js';
 import type {
   HolidayTable,
   NotificationTable,
@@ -34,12 +42,14 @@ export interface OrgUnitTable {
   hamlet_id: number | null;
   valid_from: string;
   valid_to: string | null;
+  /** Shown with the unit, e.g. the demo's "generated" mark (migration 20261208062000). */
+  note?: string | null;
   version: Generated<number>;
   created_at: string;
   updated_at: string;
 }
 
-export interface MemberTable {
+export interface MemberTable extends MemberLifecycleColumns {
   id: string;
   org_id: number;
   cell_id: number;
@@ -69,7 +79,7 @@ export interface MemberCellTable {
   end_date: string | null;
 }
 
-export interface HouseholdTable extends HouseholdBookColumns {
+export interface HouseholdTable extends HouseholdBookColumns, HouseholdLifecycleColumns {
   id: string;
   org_id: number;
   cell_id: number;
@@ -138,6 +148,11 @@ export interface UserTable {
   member_id: string | null;
   language: string;
   active: number;
+  /** The day the account stops working (member rule); null: no dated end. */
+  disabled_from: string | null;
+  password_changed_at: string | null;
+  /** Earliest pending scope change (account_changes), applied when a session loads on or after it. */
+  next_change_on: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -155,6 +170,8 @@ export interface LoginThrottleTable {
   failures: number;
   window_started_at: string;
   locked_until: string | null;
+  username: string | null;
+  address: string | null;
 }
 
 export interface AuditLogTable {
@@ -171,12 +188,20 @@ export interface AuditLogTable {
 
 export interface DB
   extends
+    AccountTables,
     AssignmentScaleTables,
     CellLifeTables,
     HouseholdBookTables,
     FieldWorkTables,
     YearlyWorkTables,
-    MonthlyWorkTables {
+    MonthlyWorkTables,
+    RestructureTables,
+    MemberLifecycleTables,
+    HouseholdLifecycleTables,
+    PrivacyTables,
+    HardeningTables,
+    PracticeTables,
+    SyncTables {
   org_units: OrgUnitTable;
   members: MemberTable;
   member_cells: MemberCellTable;

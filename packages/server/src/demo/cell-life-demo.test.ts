@@ -69,11 +69,24 @@ describe('cell-life demo: yearly results of the report (2022)', () => {
 });
 
 describe('cell-life demo: commendations', () => {
-  it('has the Giấy khen of the five-years-running cell, and 04 collectives and 17 individuals of the model', () => {
-    const fiveYears = demo.awards.filter((a) => a.year === 2022);
-    expect(fiveYears).toHaveLength(1);
-    expect(fiveYears[0]?.reason).toContain('05 năm liền');
+  it("has the report's commendations: the five-years cell, Thạnh Lộc's two excellent cells, 04 and 17 for Hồ Chí Minh's example", () => {
+    const y2022 = demo.awards.filter((a) => a.year === 2022);
+    expect(y2022.filter((a) => a.reason.includes('05 năm liền'))).toHaveLength(1);
+    // Thạnh Lộc's 2022 Giấy khen go to exactly its cells rated excellent that year.
+    const thanhLoc = committee('Đảng bộ xã Thạnh Lộc').code;
+    const excellent2022 = demo.results
+      .filter((r) => r.year === 2022 && r.level === 'excellent' && r.unitCode.startsWith(`${thanhLoc}.`))
+      .filter((r) => !r.unitCode.includes('.DT.'))
+      .map((r) => r.unitCode)
+      .sort();
+    expect(excellent2022).toHaveLength(2);
+    const commune2022 = y2022.filter((a) => a.titleCode === 'GK-DU-XA');
+    expect(commune2022.map((a) => a.unitCode).sort()).toEqual(excellent2022);
+    expect(commune2022.every((a) => a.titleOwnerCode === thanhLoc)).toBe(true);
     const model = demo.awards.filter((a) => a.year === 2023);
+    expect(model.every((a) => a.reason.includes('Hồ Chí Minh'))).toBe(true);
+    // The report never mentions commendations for the household model.
+    expect(demo.awards.some((a) => a.reason.includes('phụ trách hộ'))).toBe(false);
     expect(model.filter((a) => a.recipientKind === 'collective')).toHaveLength(4);
     expect(model.filter((a) => a.recipientKind === 'individual')).toHaveLength(17);
     const codes = new Set(data.members.map((m) => m.code));

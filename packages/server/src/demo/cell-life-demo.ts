@@ -187,8 +187,9 @@ function communes(data: DemoData): CommuneContext[] {
     list.push(m);
     membersByCell.set(m.cellCode, list);
   }
+  // Generated communes (district-demo.ts) hold members and cells only: no cell life of their own.
   return data.units
-    .filter((u) => u.kind === 'commune_committee')
+    .filter((u) => u.kind === 'commune_committee' && u.note === undefined)
     .map((committee) => {
       const cells = data.units.filter((u) => u.kind === 'cell' && u.parentCode === committee.code);
       return {
@@ -484,7 +485,25 @@ export function generateCellLifeDemo(data: DemoData, asOf: string): CellLifeDemo
         basis: excellentRunText(5, 2018, 2022),
       });
     }
-    // Collectives and individuals of the model "đảng viên phụ trách hộ gia đình".
+    // Thạnh Lộc: the report's two cells that completed their tasks excellently in 2022, each with the commune's Giấy khen.
+    if (name === 'Thạnh Lộc') {
+      [at(hamlets, 1), at(hamlets, 0)].forEach((cell, i) =>
+        result.awards.push({
+          key: `${cell.code}:GK-DU-XA:2022`,
+          recipientKind: 'collective',
+          unitCode: cell.code,
+          titleCode: 'GK-DU-XA',
+          titleOwnerCode: c.committee.code,
+          issuer: `Đảng ủy xã ${name}`,
+          decisionNumber: `${41 + i}-QĐ/ĐU`,
+          decisionDate: '2023-01-16',
+          year: 2022,
+          reason: 'Chi bộ hoàn thành xuất sắc nhiệm vụ năm 2022',
+          basis: null,
+        }),
+      );
+    }
+    // Collectives and individuals for studying and following Hồ Chí Minh's example (the report's 04 and 17).
     model.collectives.push(...hamlets.slice(2, 4).map((h) => h.code));
     for (const h of hamlets) {
       const candidates = ordinaryMembers(c, h, accountMembers);
@@ -494,19 +513,19 @@ export function generateCellLifeDemo(data: DemoData, asOf: string): CellLifeDemo
 
   if (district) {
     const award = (recipientKind: RecipientKind, code: string, i: number): DemoAward => ({
-      key: `model:${code}`,
+      key: `hcm:${code}`,
       recipientKind,
       ...(recipientKind === 'collective' ? { unitCode: code } : { memberCode: code }),
       titleCode: 'GK-BTV-HU',
       titleOwnerCode: district.code,
       issuer: districtIssuer,
       decisionNumber: `${870 + i}-QĐ/HU`,
-      decisionDate: '2023-09-15',
+      decisionDate: '2023-05-18',
       year: 2023,
-      reason: 'Có thành tích tốt trong thực hiện mô hình “Đảng viên phụ trách hộ gia đình”',
+      reason: 'Có thành tích tiêu biểu trong học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh',
       basis: null,
     });
-    // The report: "04 tập thể và 17 cá nhân có thành tích tốt".
+    // The report: 04 collectives and 17 individuals commended for studying and following Hồ Chí Minh's example.
     model.collectives.slice(0, 4).forEach((code, i) => result.awards.push(award('collective', code, i)));
     model.individuals.slice(0, 17).forEach((code, i) => result.awards.push(award('individual', code, 4 + i)));
   }

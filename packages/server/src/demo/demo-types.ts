@@ -22,6 +22,8 @@ export interface DemoUnit {
   hamletCode?: string;
   validFrom: string;
   validTo?: string;
+  /** Set on units generated where the report gives only totals: shown with the unit. */
+  note?: string;
 }
 
 export interface DemoMember {

@@ -1,6 +1,7 @@
 import {
   addMonths,
   careCategoryOf,
+  isHeldToHomeVisits,
   defaultVisitCadence,
   lastDayOfMonth,
   loanActionKinds,
@@ -42,6 +43,8 @@ export interface DemoHelpAction {
   completedOn: string | null;
   result: string | null;
   loanAmount: number | null;
+  /** What a donor gave (donor calls done). */
+  donationAmount: number | null;
   peopleCount: number | null;
   /** The member in charge: the household's own member. */
   ownerMemberCode: string | null;
@@ -171,14 +174,18 @@ function visitsOf(
   const category = careCategoryOf(h, defaultVisitCadence);
   const months = defaultVisitCadence[category];
   const visits: DemoVisit[] = [];
-  const add = (date: string) =>
+  const add = (date: string) => {
+    // Drawn for every visit, so the rest of the demo stays as it was; a poor or
+    // near-poor household is visited at home, the only kind that counts for it by default.
+    const drawn = visitKind(rng);
     visits.push({
       householdCode: h.code,
       memberCode,
       date,
-      kind: visitKind(rng),
+      kind: isHeldToHomeVisits(h.povertyStatus) ? 'home_visit' : drawn,
       notes: rng.chance(0.7) ? rng.pick(visitNotes) : null,
     });
+  };
   const current = periodOf(asOf, months);
   const previous = previousPeriodOf(asOf, months);
   const elapsed = fractionElapsed(current, asOf);
@@ -228,6 +235,7 @@ function planOf(
     completedOn: null,
     result: null,
     loanAmount: null,
+    donationAmount: null,
     peopleCount: null,
     ownerMemberCode: memberCode,
     ownerName: null,
@@ -277,6 +285,9 @@ function planOf(
     }
     action.status = status;
     if (loanActionKinds.includes(kind)) action.loanAmount = amount();
+    // A generator of its own, so the amounts do not shift the main sequence (and the pinned figures).
+    if (kind === 'donor_call' && status === 'done')
+      action.donationAmount = createRng(`donation:${h.code}:${i}`).int(1, 10) * 500_000;
     if (kind === 'vocational_training' || kind === 'company_job' || kind === 'labour_export') {
       action.peopleCount = rng.int(1, 2);
     }

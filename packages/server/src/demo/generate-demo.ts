@@ -19,6 +19,7 @@ import {
   type CommuneSpec,
   type PovertySpec,
 } from './giong-rieng-spec.js';
+import { generateRestOfDistrict } from './district-demo.js';
 import { householdPeople } from './household-people.js';
 import { at, createRng, type Rng } from './prng.js';
 import { randomName } from './vietnamese-names.js';
@@ -481,7 +482,7 @@ function buildAccounts(ht: CommuneResult, tl: CommuneResult): DemoAccount[] {
       displayName: 'Ban Tổ chức Huyện ủy Giồng Riềng',
       role: 'committee_staff',
       scopeUnitCode: DISTRICT_CODE,
-      hint: 'Ban Tổ chức huyện: số liệu phân công của các đảng bộ xã, so sánh Hòa Thuận và Thạnh Lộc',
+      hint: 'Ban Tổ chức (Huyện ủy Giồng Riềng đến 30/6/2025, nay Tỉnh ủy An Giang): số liệu của các đảng bộ xã',
     },
     {
       username: 'bithu.thanhloc',
@@ -489,7 +490,7 @@ function buildAccounts(ht: CommuneResult, tl: CommuneResult): DemoAccount[] {
       displayName: 'Bí thư Đảng ủy xã Thạnh Lộc',
       role: 'commune_leader',
       scopeUnitCode: committeeCode(thanhLoc),
-      hint: 'Bí thư Đảng ủy xã Thạnh Lộc: thống kê theo chi bộ, hộ nghèo, hộ cần giúp đỡ',
+      hint: 'Bí thư Đảng ủy xã Thạnh Lộc (từ 1/7/2025 xã Thạnh Hưng): thống kê theo chi bộ, hộ nghèo, hộ cần giúp đỡ',
     },
     {
       username: 'bithu.thanhan',
@@ -526,15 +527,22 @@ function buildAccounts(ht: CommuneResult, tl: CommuneResult): DemoAccount[] {
 export function generateDemo(): DemoData {
   const ht = buildCommune(hoaThuan);
   const tl = buildCommune(thanhLoc);
+  const cellsOf = (c: CommuneResult) => c.units.filter((u) => u.kind === 'cell').length;
+  // The rest of the district, generated at the report's totals and marked so (district-demo.ts).
+  const rest = generateRestOfDistrict({
+    cells: cellsOf(ht) + cellsOf(tl),
+    members: ht.members.length + tl.members.length,
+  });
   const units: DemoUnit[] = [
     unit(PROVINCE_CODE, 'Đảng bộ tỉnh Kiên Giang', 'province_committee', null),
     unit(DISTRICT_CODE, 'Đảng bộ huyện Giồng Riềng', 'district_committee', PROVINCE_CODE),
     ...ht.units,
     ...tl.units,
+    ...rest.units,
   ];
   return {
     units,
-    members: [...ht.members, ...tl.members],
+    members: [...ht.members, ...tl.members, ...rest.members],
     households: [...ht.households, ...tl.households],
     assignments: [...ht.assignments, ...tl.assignments],
     accounts: buildAccounts(ht, tl),

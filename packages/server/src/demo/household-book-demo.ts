@@ -209,7 +209,8 @@ function personBook(rng: Rng, p: DemoPerson, year: number, poor: boolean, ethnic
   const disabled = rng.chance(0.03);
   return {
     ethnicity,
-    occupation: age < 6 ? null : age < 18 ? 'Học sinh' : age > 70 ? 'Già yếu' : rng.pick(adultWork),
+    // Past 70 no occupation: "già yếu" is the working capacity below (labelled in both languages), not a job.
+    occupation: age < 6 || age > 70 ? null : age < 18 ? 'Học sinh' : rng.pick(adultWork),
     schoolingLevel: age < 3 ? null : schooling,
     inSchool: age < 3 ? null : age < 18 ? rng.chance(0.95) : false,
     // Poor and near-poor households get health insurance from the state.

@@ -7,6 +7,7 @@ import { rebuildCoverageRollups } from '../coverage/coverage-rollups.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
 import { pauseSearchIndex, resumeSearchIndex } from '../households/household-search-index.js';
+import { openHouseholdCellsSinceCellStart } from '../household-lifecycle/household-cells.repository.js';
 import type { DemoData } from './demo-types.js';
 import { generateDemo } from './generate-demo.js';
 import { demoHouseholdBook } from './household-book-demo.js';
@@ -15,6 +16,7 @@ import { seedCellLife } from './seed-cell-life.js';
 import { seedFieldWork } from './seed-field-work.js';
 import { seedMonthly } from './seed-monthly.js';
 import { seedPetitions } from './seed-petitions.js';
+import { applyDemoReform } from './seed-reform.js';
 import { seedYearly } from './seed-yearly.js';
 
 /** Ids derived from codes, so the demo has the same ids on every machine and every run. */
@@ -51,7 +53,19 @@ export interface SeedResult {
  * demo is 6,500 households and must load in seconds on both engines; the data
  * are generated valid and the tests check the services separately.
  */
-export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()): Promise<SeedResult> {
+export interface SeedDemoOptions {
+  /**
+   * Apply the 2025 reform after the data (seed-reform.ts): what `npm start` and
+   * `caunoi seed --demo` show. Only for the real demo data, which the plan names.
+   */
+  reform2025?: boolean;
+}
+
+export async function seedDemo(
+  db: Kysely<DB>,
+  data: DemoData = generateDemo(),
+  options: SeedDemoOptions = {},
+): Promise<SeedResult> {
   const existing = await db.selectFrom('org_units').select('id').limit(1).executeTakeFirst();
   if (existing) {
     return { seeded: false, units: 0, members: 0, households: 0, assignments: 0, accounts: data.accounts };
@@ -85,6 +99,7 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
           hamlet_id: hamlet?.id ?? null,
           valid_from: u.validFrom,
           valid_to: u.validTo ?? null,
+          note: u.note ?? null,
           created_at: now,
           updated_at: now,
         })
@@ -173,6 +188,7 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
       };
     });
     await insertChunked(trx, 'households', households);
+    await openHouseholdCellsSinceCellStart(trx);
     const householdByCode = new Map(households.map((h) => [h.code, h]));
     await insertChunked(
       trx,
@@ -296,6 +312,8 @@ export async function seedDemo(db: Kysely<DB>, data: DemoData = generateDemo()):
       },
     });
   });
+  // After the commit: the restructuring service runs its own transaction, as it does for any plan.
+  if (options.reform2025) await applyDemoReform(db);
   return {
     seeded: true,
     units: data.units.length,

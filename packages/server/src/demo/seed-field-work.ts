@@ -1,5 +1,7 @@
 import type { Insertable } from 'kysely';
+import type { VisitKind } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
+import type { HouseholdVisitStateTable } from '../db/schema-field-work.js';
 import type { DemoData } from './demo-types.js';
 import { generateFieldWorkDemo } from './field-work-demo.js';
 
@@ -45,23 +47,20 @@ export async function seedFieldWork(data: DemoData, ctx: FieldWorkSeedContext): 
     };
   });
   await insert('visits', visits);
-  const rollup = new Map<
-    string,
-    { org_id: number; household_id: string; last_visit_on: string; visit_count: number }
-  >();
+  const rollup = new Map<string, Insertable<HouseholdVisitStateTable>>();
   for (const v of visits) {
-    const r = rollup.get(v.household_id);
-    if (!r)
-      rollup.set(v.household_id, {
-        org_id: v.org_id,
-        household_id: v.household_id,
-        last_visit_on: v.visit_date,
-        visit_count: 1,
-      });
-    else {
-      r.visit_count += 1;
-      if (v.visit_date > r.last_visit_on) r.last_visit_on = v.visit_date;
-    }
+    const r = rollup.get(v.household_id) ?? {
+      org_id: v.org_id,
+      household_id: v.household_id,
+      last_visit_on: v.visit_date,
+      visit_count: 0,
+    };
+    r.visit_count += 1;
+    if (v.visit_date > r.last_visit_on) r.last_visit_on = v.visit_date;
+    // The last date of each kind too, as the server's rollup keeps it.
+    const column = `last_${v.kind}_on` as `last_${VisitKind}_on`;
+    if (v.visit_date > (r[column] ?? '')) r[column] = v.visit_date;
+    rollup.set(v.household_id, r);
   }
   await insert('household_visit_state', [...rollup.values()]);
 
@@ -100,6 +99,7 @@ export async function seedFieldWork(data: DemoData, ctx: FieldWorkSeedContext): 
         completed_on: a.completedOn,
         result: a.result,
         loan_amount: a.loanAmount,
+        donation_amount: a.donationAmount,
         people_count: a.peopleCount,
         created_by: system,
         created_at: now,

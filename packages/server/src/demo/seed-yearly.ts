@@ -4,11 +4,12 @@ import type { DB } from '../db/schema.js';
 import { listFrameworks } from '../ratings/rating-frameworks.repository.js';
 import { subjectKey } from '../ratings/ratings.repository.js';
 import { catalogueValidOn } from '../yearly/four-good.repository.js';
+import { addFourGoodCatalogueVersion } from '../yearly/four-good.service.js';
 import { ntmSetValidOn } from '../yearly/targets.repository.js';
 import type { CellLifeDemo } from './cell-life-demo.js';
 import type { DemoData } from './demo-types.js';
 import type { SeededUnit } from './seed-cell-life.js';
-import { generateYearlyDemo } from './yearly-demo.js';
+import { generateYearlyDemo, REPORT_FOUR_GOOD_CATALOGUE } from './yearly-demo.js';
 
 export interface YearlySeedContext {
   units: Map<string, SeededUnit>;
@@ -284,6 +285,12 @@ export async function seedYearly(
     }),
   );
 
+  await addFourGoodCatalogueVersion(
+    db,
+    REPORT_FOUR_GOOD_CATALOGUE,
+    now,
+    demoId('four_good_catalogue', REPORT_FOUR_GOOD_CATALOGUE.code),
+  );
   const fourGoodRows: Insertable<DB['four_good_registrations']>[] = [];
   for (const f of demo.fourGood) {
     const u = unit(f.unitCode);
@@ -298,7 +305,7 @@ export async function seedYearly(
       scope_path: u.path,
       unit_id: u.id,
       year: f.year,
-      catalogue_id: found.catalogue.id,
+      catalogue_id: found.id,
       registered_on: f.registeredOn,
       results: results ? JSON.stringify(results) : null,
       achieved: results ? (Object.values(results).every(Boolean) ? 1 : 0) : null,

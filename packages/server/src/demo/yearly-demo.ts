@@ -75,6 +75,27 @@ export interface YearlyDemo {
 /** The report: Thạnh Lộc's households recognised as cultural families. */
 export const THANH_LOC_CULTURAL_FAMILIES = 2697;
 
+/**
+ * The "4 tốt" criteria as the report names them (lãnh đạo thực hiện nhiệm vụ
+ * chính trị, chất lượng sinh hoạt, đoàn kết và kỷ luật, cán bộ và đảng viên):
+ * the demo's version of the catalogue, added on top of the migration's
+ * reference version as a district would add its guidance. The start date is
+ * not in the report: the 2020–2025 term, before the 2022 registrations.
+ */
+export const REPORT_FOUR_GOOD_CATALOGUE = {
+  code: '4T-GR-2020',
+  name: 'Phong trào "Chi bộ bốn tốt, Đảng bộ cơ sở bốn tốt" (Giồng Riềng)',
+  source:
+    'Tạp chí Văn hóa và Phát triển, 18/10/2023: "Kiên Giang: Huyện Giồng Riềng phát huy tốt vai trò Chi bộ bốn tốt, Đảng bộ cơ sở bốn tốt"',
+  validFrom: '2020-10-01',
+  criteria: [
+    { code: 'NV-CHINH-TRI', text: 'Lãnh đạo thực hiện nhiệm vụ chính trị tốt' },
+    { code: 'SINH-HOAT', text: 'Chất lượng sinh hoạt tốt' },
+    { code: 'DOAN-KET-KY-LUAT', text: 'Đoàn kết, kỷ luật tốt' },
+    { code: 'CAN-BO-DANG-VIEN', text: 'Cán bộ, đảng viên tốt' },
+  ],
+};
+
 const SEED = 'caunoi-yearly-2023';
 export const DEMO_TARGET_YEAR = 2023;
 const MODEL_FROM = '2021-03-15';
@@ -187,7 +208,8 @@ export function generateYearlyDemo(data: DemoData, results: readonly DemoResult[
   const levelOf = new Map(results.map((r) => [`${r.unitCode}:${r.year}`, r.level]));
   const accountMembers = new Set(data.accounts.flatMap((a) => (a.memberCode ? [a.memberCode] : [])));
 
-  for (const committee of data.units.filter((u) => u.kind === 'commune_committee')) {
+  // Generated communes (district-demo.ts) have no yearly work of their own.
+  for (const committee of data.units.filter((u) => u.kind === 'commune_committee' && u.note === undefined)) {
     const rng = createRng(`${SEED}/${committee.code}`);
     const cells = data.units.filter(
       (u): u is DemoUnit => u.parentCode === committee.code && (u.kind === 'cell' || u.kind === 'base_cell'),
@@ -271,7 +293,7 @@ export function generateYearlyDemo(data: DemoData, results: readonly DemoResult[
       }
     });
 
-    // 4 tốt: every cell and the committee registered for 2022 (achieved when rated good or better) and 2023.
+    // 4 tốt: every cell and the committee registered for 2022 (the political task achieved when rated good or better) and 2023.
     for (const unit of [committee, ...cells]) {
       const level = levelOf.get(`${unit.code}:2022`) ?? 'good';
       const good = level === 'excellent' || level === 'good';
@@ -279,7 +301,7 @@ export function generateYearlyDemo(data: DemoData, results: readonly DemoResult[
         unitCode: unit.code,
         year: 2022,
         registeredOn: '2022-01-20',
-        achieved: [true, true, good, true],
+        achieved: [good, true, true, true],
       });
       demo.fourGood.push({ unitCode: unit.code, year: 2023, registeredOn: '2023-01-18', achieved: null });
     }

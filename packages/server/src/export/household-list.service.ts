@@ -1,5 +1,10 @@
 import type { Kysely } from 'kysely';
-import { defaultHouseholdExportColumns, todayInVietnam, type HouseholdExportColumn } from '@caunoi/domain';
+import {
+  canSeeCategory,
+  defaultHouseholdExportColumns,
+  todayInVietnam,
+  type HouseholdExportColumn,
+} from '@caunoi/domain';
 import { isMemberOnly, type Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
@@ -22,9 +27,13 @@ export async function exportHouseholdList(
   db: Kysely<DB>,
   actor: Actor,
   unitId: number,
-  columns: readonly HouseholdExportColumn[] = defaultHouseholdExportColumns,
+  asked: readonly HouseholdExportColumn[] = defaultHouseholdExportColumns,
 ): Promise<{ bytes: Buffer; rows: number; fileName: string }> {
   const unit = await loadUnitInScope(db, actor, unitId);
+  // The sensitive-field rule (privacy/sensitive-fields.ts): income only for the roles that need it. The
+  // command line without --as is the operator, who holds the database itself: hiding it protects nothing.
+  const seesIncome = actor.userId === 'system' || canSeeCategory(actor.role, 'income');
+  const columns = seesIncome ? asked : asked.filter((c) => c !== 'monthly_income');
   const onDate = todayInVietnam();
   const memberId = isMemberOnly(actor) ? (actor.memberId ?? 'none') : undefined;
   async function* pages(): AsyncGenerator<HouseholdListRow[]> {

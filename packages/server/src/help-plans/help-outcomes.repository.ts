@@ -52,6 +52,7 @@ export async function listActionsDoneIn(
     household_id: string;
     kind: string;
     loan_amount: number | null;
+    donation_amount: number | null;
     people_count: number | null;
   }[]
 > {
@@ -63,6 +64,7 @@ export async function listActionsDoneIn(
       'help_actions.household_id',
       'help_actions.kind',
       'help_actions.loan_amount',
+      'help_actions.donation_amount',
       'help_actions.people_count',
     ])
     .where((eb) => underPath(eb.ref('help_actions.scope_path'), path))
@@ -70,7 +72,11 @@ export async function listActionsDoneIn(
     .where('help_actions.completed_on', '>=', `${year}-01-01`)
     .where('help_actions.completed_on', '<=', `${year}-12-31`)
     .execute();
-  return rows.map((r) => ({ ...r, loan_amount: r.loan_amount === null ? null : Number(r.loan_amount) }));
+  return rows.map((r) => ({
+    ...r,
+    loan_amount: r.loan_amount === null ? null : Number(r.loan_amount),
+    donation_amount: r.donation_amount === null ? null : Number(r.donation_amount),
+  }));
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
+  chooseYear,
+  donationActionKinds,
   loanActionKinds,
   todayInVietnam,
   type HelpActionKind,
@@ -20,6 +22,8 @@ const empty = (): HelpOutcomeFigures => ({
   advisedOnBusiness: 0,
   helpedToLoan: 0,
   loanAmount: 0,
+  helpedByDonors: 0,
+  donationAmount: 0,
   housesBuilt: 0,
   peopleTrained: 0,
   peoplePlacedInJobs: 0,
@@ -38,6 +42,10 @@ function fromActions(actions: Done[]): Omit<HelpOutcomeFigures, 'escapedPoverty'
     advisedOnBusiness: households(['business_guidance']),
     helpedToLoan: households(loanActionKinds),
     loanAmount: loans.reduce((sum, a) => sum + (a.loan_amount ?? 0), 0),
+    helpedByDonors: households(donationActionKinds),
+    donationAmount: actions
+      .filter((a) => donationActionKinds.includes(a.kind as HelpActionKind))
+      .reduce((sum, a) => sum + (a.donation_amount ?? 0), 0),
     housesBuilt: actions.filter((a) => a.kind === 'house_building').length,
     peopleTrained: heads(['vocational_training']),
     peoplePlacedInJobs: heads(['company_job', 'labour_export']),
@@ -61,9 +69,14 @@ export async function getHelpOutcomes(
   const today = todayInVietnam();
   const thisYear = Number(today.slice(0, 4));
   const unit = await loadUnitInScope(db, actor, query.unitId ?? actor.scopeUnitId);
-  // Without a year, the latest one with something to show: the current year
-  // has no escapes until its review is recorded, and a page of zeros says nothing.
-  const year = query.year ?? (await latestOutcomeYear(db, unit.path, thisYear)) ?? thisYear;
+  // Without a year, the one rule (`chooseYear`): the current year has no escapes
+  // until its review is recorded, and a page of zeros says nothing; the answer says so.
+  const yearShown = chooseYear(
+    query.year,
+    thisYear,
+    query.year === undefined ? await latestOutcomeYear(db, unit.path, thisYear) : null,
+  );
+  const year = yearShown.year;
   const escapes = await countEscapesByCell(db, unit.path, year);
   const actions = await listActionsDoneIn(db, unit.path, year);
   const cells = await listCellsUnder(db, unit.path, today);
@@ -83,6 +96,7 @@ export async function getHelpOutcomes(
     unitId: unit.id,
     unitName: unit.name,
     year,
+    yearShown,
     ...fromActions(actions),
     escapedPoverty: escapes.reduce((sum, e) => sum + e.escaped_poverty, 0),
     escapedNearPoverty: escapes.reduce((sum, e) => sum + e.escaped_near_poverty, 0),

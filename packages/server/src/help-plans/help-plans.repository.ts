@@ -99,6 +99,7 @@ export function toHelpAction(row: ActionView): HelpAction {
     completedOn: row.completed_on,
     result: row.result,
     loanAmount: row.loan_amount === null ? null : Number(row.loan_amount),
+    donationAmount: row.donation_amount === null ? null : Number(row.donation_amount),
     peopleCount: row.people_count,
     version: row.version,
     updatedAt: row.updated_at,

@@ -23,6 +23,7 @@ import { AppError, isAppError } from '../errors/app-error.js';
 import { findHouseholdRow } from '../households/households.repository.js';
 import { loadHouseholdInScope } from '../households/households.service.js';
 import { findMemberRow } from '../members/members.repository.js';
+import { applyOnce } from '../sync/apply-once.js';
 import { loadUnitInScope } from '../units/units.service.js';
 import {
   causesOf,
@@ -165,7 +166,9 @@ export async function updateHelpPlan(
   input: UpdateHelpPlanInput,
 ): Promise<HelpPlan> {
   requirePermission(actor, 'help_plan.write');
-  await db.transaction().execute(async (trx) => {
+  const replay = (trx: Kysely<DB>) => loadPlanInScope(trx, actor, id);
+  const write = { writeId: input.writeId, entity: 'help_plan', entityId: id, replay };
+  await applyOnce(db, actor, write, async (trx) => {
     const plan = await loadPlanInScope(trx, actor, id);
     if (plan.version !== input.version) throw new AppError('VERSION_CONFLICT');
     const values = {
@@ -175,7 +178,7 @@ export async function updateHelpPlan(
       updated_at: nowIso(),
     };
     if (!(await updateHelpPlanRow(trx, id, input.version, values))) throw new AppError('VERSION_CONFLICT');
-    const { version: _version, ...fields } = input;
+    const { version: _version, writeId: _writeId, ...fields } = input;
     await recordAudit(trx, actor, {
       action: 'update',
       entity: 'help_plan',
@@ -185,6 +188,23 @@ export async function updateHelpPlan(
     });
   });
   return getHelpPlan(db, actor, id);
+}
+
+/**
+ * Who carries out a new action: the one named, else the member recording it
+ * (so it counts on their monthly report), when they belong to the household's
+ * organisation. Naming an outside owner, or null, leaves it without a member.
+ */
+async function defaultOwner(
+  db: Kysely<DB>,
+  actor: Actor,
+  orgId: number,
+  input: { ownerMemberId?: string | null | undefined; ownerName?: string | null | undefined },
+): Promise<string | null> {
+  if (input.ownerMemberId !== undefined) return input.ownerMemberId;
+  if (input.ownerName || !actor.memberId) return null;
+  const self = await findMemberRow(db, actor.memberId);
+  return self?.org_id === orgId ? self.id : null;
 }
 
 /** An owner from the cell's members must belong to the household's organisation. */
@@ -209,7 +229,10 @@ function completion(status: HelpActionStatus, completedOn: string | null | undef
   return day;
 }
 
-function misfit(kind: HelpActionKind, fields: { loanAmount?: number | null; peopleCount?: number | null }) {
+function misfit(
+  kind: HelpActionKind,
+  fields: { loanAmount?: number | null; donationAmount?: number | null; peopleCount?: number | null },
+) {
   const problem = helpActionFieldsFit(kind, fields);
   if (problem) throw new AppError('VALIDATION_FAILED', { in: 'body', issues: [problem] });
 }
@@ -240,6 +263,7 @@ export async function createHelpAction(
   await db.transaction().execute(async (trx) => {
     const plan = await loadPlanInScope(trx, actor, planId);
     await checkOwner(trx, plan.org_id, input.ownerMemberId);
+    const ownerMemberId = await defaultOwner(trx, actor, plan.org_id, input);
     const status = input.status ?? 'planned';
     const now = nowIso();
     inserted = await insertHelpAction(trx, {
@@ -250,13 +274,14 @@ export async function createHelpAction(
       scope_path: plan.scope_path,
       kind: input.kind,
       description: input.description ?? null,
-      owner_member_id: input.ownerMemberId ?? null,
+      owner_member_id: ownerMemberId,
       owner_name: input.ownerName ?? null,
       due_on: input.dueOn ?? null,
       status,
       completed_on: completion(status, input.completedOn),
       result: input.result ?? null,
       loan_amount: input.loanAmount ?? null,
+      donation_amount: input.donationAmount ?? null,
       people_count: input.peopleCount ?? null,
       created_by: actor.userId,
       created_at: now,
@@ -281,7 +306,14 @@ export async function createHelpAction(
       changes: { ...input, id, planId },
     });
   });
-  if (!inserted) throw new AppError('DUPLICATE_CODE', { field: 'id' });
+  if (!inserted) {
+    // A simultaneous retry stored it first: the same answer as a retry that came later.
+    const raced = await findHelpActionRow(db, id);
+    if (raced?.created_by !== actor.userId || raced.plan_id !== planId) {
+      throw new AppError('DUPLICATE_CODE', { field: 'id' });
+    }
+    return { action: await readAction(db, id), created: false };
+  }
   return { action: await readAction(db, id), created: true };
 }
 
@@ -292,7 +324,7 @@ export async function updateHelpAction(
   input: UpdateHelpActionInput,
 ): Promise<HelpAction> {
   requirePermission(actor, 'help_plan.write');
-  await db.transaction().execute(async (trx) => {
+  const loadActionInScope = async (trx: Kysely<DB>) => {
     const row = await findHelpActionRow(trx, id);
     if (!row) throw new AppError('HELP_ACTION_NOT_FOUND');
     try {
@@ -302,6 +334,12 @@ export async function updateHelpAction(
         throw new AppError('HELP_ACTION_NOT_FOUND');
       throw error;
     }
+    return row;
+  };
+  // A result sent again from a phone after a lost answer is answered with the action as it is now.
+  const write = { writeId: input.writeId, entity: 'help_action', entityId: id, replay: loadActionInScope };
+  await applyOnce(db, actor, write, async (trx) => {
+    const row = await loadActionInScope(trx);
     if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
     const kind = row.kind as HelpActionKind;
     misfit(kind, input);
@@ -315,7 +353,7 @@ export async function updateHelpAction(
           : undefined
         : input.completedOn,
     );
-    const { version: _version, ...fields } = input;
+    const { version: _version, writeId: _writeId, ...fields } = input;
     const values = {
       ...(fields.description === undefined ? {} : { description: fields.description }),
       ...(fields.ownerMemberId === undefined ? {} : { owner_member_id: fields.ownerMemberId }),
@@ -323,6 +361,7 @@ export async function updateHelpAction(
       ...(fields.dueOn === undefined ? {} : { due_on: fields.dueOn }),
       ...(fields.result === undefined ? {} : { result: fields.result }),
       ...(fields.loanAmount === undefined ? {} : { loan_amount: fields.loanAmount }),
+      ...(fields.donationAmount === undefined ? {} : { donation_amount: fields.donationAmount }),
       ...(fields.peopleCount === undefined ? {} : { people_count: fields.peopleCount }),
       status,
       completed_on: completedOn,
@@ -335,6 +374,7 @@ export async function updateHelpAction(
       status !== row.status ||
       (fields.result !== undefined && fields.result !== row.result) ||
       (fields.loanAmount !== undefined && fields.loanAmount !== row.loan_amount) ||
+      (fields.donationAmount !== undefined && fields.donationAmount !== row.donation_amount) ||
       (fields.peopleCount !== undefined && fields.peopleCount !== row.people_count);
     if (resultChanged) {
       for (const date of new Set([completedOn, row.completed_on].filter((d): d is string => d !== null))) {
@@ -362,6 +402,7 @@ export async function updateHelpAction(
           completedOn: row.completed_on,
           result: row.result,
           loanAmount: row.loan_amount === null ? null : Number(row.loan_amount),
+          donationAmount: row.donation_amount === null ? null : Number(row.donation_amount),
           peopleCount: row.people_count,
         },
         { ...fields, status, completedOn },

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
+import { redactHousehold } from '@caunoi/domain';
 import type { Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { readHouseholdBook } from './household-book.js';
 import { householdBookWorkbook } from './household-book.excel.js';
 import { listHouseholdChanges } from './household-changes.repository.js';
+import { redactChanges } from './household-conflict.js';
 import { loadHouseholdInScope } from './households.service.js';
 
 /** The whole history goes into the file; a book with more changes than this is cut at the oldest. */
@@ -20,8 +22,12 @@ export async function exportHouseholdBook(
   id: string,
 ): Promise<{ fileName: string; content: Buffer }> {
   const row = await loadHouseholdInScope(db, actor, id);
-  const book = await readHouseholdBook(db, id);
-  const history = await listHouseholdChanges(db, id, { limit: historyLimit, offset: 0 });
+  // The file carries what the reader may see on the page, no more (the sensitive-field rule).
+  const book = redactHousehold(await readHouseholdBook(db, id), actor.role);
+  const history = redactChanges(
+    await listHouseholdChanges(db, id, { limit: historyLimit, offset: 0 }),
+    actor.role,
+  );
   const file = await householdBookWorkbook(book, history, book.assignedMemberName);
   await recordAudit(db, actor, {
     action: 'export',

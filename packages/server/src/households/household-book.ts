@@ -12,6 +12,7 @@ import {
   toAwayEntry,
   toPerson,
 } from './household-book.repository.js';
+import { householdLifecycleOf } from '../household-lifecycle/household-lifecycle-view.js';
 import { findHouseholdSummary, toHouseholdSummary } from './households.repository.js';
 
 /**
@@ -22,12 +23,13 @@ import { findHouseholdSummary, toHouseholdSummary } from './households.repositor
 export async function readHouseholdBook(db: Kysely<DB>, id: string): Promise<Household> {
   const summary = await findHouseholdSummary(db, id, todayInVietnam());
   if (!summary) throw new AppError('HOUSEHOLD_NOT_FOUND');
-  const [people, away, poverty, culturalTitles, commitments] = await Promise.all([
+  const [people, away, poverty, culturalTitles, commitments, lifecycle] = await Promise.all([
     listAllPeople(db, id),
     listAway(db, id),
     listPovertyYears(db, id),
     listCulturalTitles(db, id),
     listHouseholdCommitments(db, id),
+    householdLifecycleOf(db, summary),
   ]);
   const all = people.map(toPerson);
   const living = all.filter((p) => p.status === 'active');
@@ -46,6 +48,7 @@ export async function readHouseholdBook(db: Kysely<DB>, id: string): Promise<Hou
     })),
     culturalTitles,
     commitments,
+    lifecycle,
     version: summary.version,
     createdAt: summary.created_at,
     updatedAt: summary.updated_at,

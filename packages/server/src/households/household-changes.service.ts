@@ -11,6 +11,7 @@ import { recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { loadUnitInScope } from '../units/units.service.js';
 import { listHouseholdChanges, listPopulationChanges } from './household-changes.repository.js';
+import { redactChanges } from './household-conflict.js';
 import { loadHouseholdInScope } from './households.service.js';
 
 /** The timeline of one household's book (fetches `limit + 1` for paging). */
@@ -29,7 +30,10 @@ export async function getHouseholdHistory(
     orgId: row.org_id,
     changes: { what: 'history', offset: page.offset },
   });
-  return listHouseholdChanges(db, id, { limit: page.limit + 1, offset: page.offset });
+  return redactChanges(
+    await listHouseholdChanges(db, id, { limit: page.limit + 1, offset: page.offset }),
+    actor.role,
+  );
 }
 
 function lastDayOf(month: string): string {

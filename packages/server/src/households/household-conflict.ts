@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isHiddenHistoryField, redactHousehold, type HouseholdChange, type Role } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { readHouseholdBook } from './household-book.js';
@@ -14,8 +15,16 @@ export async function householdConflict(
   db: Kysely<DB>,
   id: string,
   clientVersion: number,
+  role: Role,
 ): Promise<AppError> {
-  const current = await readHouseholdBook(db, id);
+  const current = redactHousehold(await readHouseholdBook(db, id), role);
   const changes = await listHouseholdChanges(db, id, { limit: 500, offset: 0, sinceVersion: clientVersion });
-  return new AppError('VERSION_CONFLICT', { current, changes });
+  return new AppError('VERSION_CONFLICT', { current, changes: redactChanges(changes, role) });
+}
+
+/** History rows as a role may see them: a change of a hidden field is shown without its values. */
+export function redactChanges(changes: HouseholdChange[], role: Role): HouseholdChange[] {
+  return changes.map((c) =>
+    isHiddenHistoryField(c.field, role) ? { ...c, oldValue: null, newValue: null } : c,
+  );
 }

@@ -9,7 +9,7 @@ import { listDuplicateCandidates } from './households.repository.js';
  * Refuses a new household that closely matches one already in the same
  * grassroots organisation (domain rule `isPossibleDuplicate`), unless the
  * request confirms it. The 409 lists the matches the caller may see (code,
- * head, address); matches outside the caller's scope are only counted.
+ * head, address); matches outside the caller's scope are not mentioned.
  */
 export async function rejectPossibleDuplicates(
   db: Kysely<DB>,
@@ -22,10 +22,10 @@ export async function rejectPossibleDuplicates(
     household,
     rows.map((r) => ({ ...r, headName: r.head_name })),
   );
-  if (matches.length === 0) return;
+  // Only matches the caller may see count: a household in another cell reads as no household at all.
   const visible = matches.filter((m) => inScope(actor, m.scope_path));
+  if (visible.length === 0) return;
   throw new AppError('HOUSEHOLD_POSSIBLE_DUPLICATE', {
     candidates: visible.map((m) => ({ id: m.id, code: m.code, headName: m.head_name, address: m.address })),
-    hiddenCount: matches.length - visible.length,
   });
 }

@@ -21,6 +21,8 @@ export interface HouseholdFilter {
   povertyStatus?: PovertyStatus | undefined;
   needsHelp?: boolean | undefined;
   assigned?: boolean | undefined;
+  /** Neediest first (careCategories' order), then by code; the search keeps its own order. */
+  byNeed?: boolean | undefined;
   onDate: string;
   limit: number;
   offset: number;
@@ -134,8 +136,17 @@ export async function listHouseholds(db: Kysely<DB>, filter: HouseholdFilter): P
   let list = filteredSummaries(db, filter);
   const cellIds = await cellIdsUnder(db, filter.path);
   if (cellIds) list = list.where('households.cell_id', 'in', cellIds.length > 0 ? cellIds : [-1]);
+  if (filter.byNeed) list = list.orderBy(needRank);
   return list.orderBy('households.code').limit(filter.limit).offset(filter.offset).execute();
 }
+
+/** The domain's careCategories order: poor, near-poor, needing help, policy family, the rest. */
+const needRank = sql<number>`case
+  when households.poverty_status = 'poor' then 0
+  when households.poverty_status = 'near_poor' then 1
+  when households.needs_help = 1 then 2
+  when households.policy_family = 1 then 3
+  else 4 end`;
 
 /** A unit with more cells than this lists its first page in code order by the code index. */
 const cellIdLimit = 200;
@@ -202,8 +213,14 @@ export async function listDuplicateCandidates(db: Kysely<DB>, orgId: number, fol
   return query.orderBy('code').limit(200).execute();
 }
 
-export async function householdCodeTaken(db: Kysely<DB>, code: string): Promise<boolean> {
-  const row = await db.selectFrom('households').select('id').where('code', '=', code).executeTakeFirst();
+/** Codes are unique within a grassroots organisation (the unique index `households_org_code`). */
+export async function householdCodeTaken(db: Kysely<DB>, orgId: number, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('households')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

@@ -13,6 +13,7 @@ import {
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
+import { registerHouseholdLifecycleRoutes } from '../household-lifecycle/household-lifecycle.routes.js';
 import { registerHouseholdBookRoutes } from './household-book.routes.js';
 import { createHousehold, getHousehold, listHouseholds, updateHousehold } from './households.service.js';
 
@@ -70,4 +71,5 @@ export function registerHouseholdRoutes(app: FastifyInstance, db: Kysely<DB>): v
     async (request) => updateHousehold(db, actorOf(request), request.params.id, request.body),
   );
   registerHouseholdBookRoutes(app, db);
+  registerHouseholdLifecycleRoutes(app, db);
 }

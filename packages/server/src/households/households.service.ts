@@ -4,6 +4,8 @@ import {
   foldVietnamese,
   householdBookFields,
   isCellKind,
+  keepHiddenValues,
+  redactHousehold,
   todayInVietnam,
   type ChangeSource,
   type CreateHouseholdInput,
@@ -20,7 +22,9 @@ import { refreshCellCoverage } from '../coverage/coverage-rollups.js';
 import type { DB } from '../db/schema.js';
 import { fromBool, nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
+import { applyOnce } from '../sync/apply-once.js';
 import { loadUnitInScope } from '../units/units.service.js';
+import { openHouseholdCellsSinceCellStart } from '../household-lifecycle/household-cells.repository.js';
 import { syncWorkingAway } from './household-away.js';
 import { readHouseholdBook } from './household-book.js';
 import { bookColumnOf, listAllPeople, toColumnValue } from './household-book.repository.js';
@@ -58,7 +62,12 @@ export async function loadHouseholdInScope(db: Kysely<DB>, actor: Actor, id: str
 }
 
 /** Everything the search looks through, folded once on write. */
-function searchText(code: string, headName: string, address: string, people: { fullName: string }[]): string {
+export function searchText(
+  code: string,
+  headName: string,
+  address: string,
+  people: { fullName: string }[],
+): string {
   return foldVietnamese([code, headName, address, ...people.map((p) => p.fullName)].join(' '));
 }
 
@@ -76,6 +85,7 @@ export async function listHouseholds(
     povertyStatus: query.povertyStatus,
     needsHelp: query.needsHelp === undefined ? undefined : query.needsHelp === 'true',
     assigned: query.assigned === undefined ? undefined : query.assigned === 'true',
+    byNeed: query.sort === 'need',
     onDate: todayInVietnam(),
     limit: query.limit + 1,
     offset: query.offset,
@@ -87,7 +97,16 @@ export async function listHouseholds(
 export async function getHousehold(db: Kysely<DB>, actor: Actor, id: string): Promise<Household> {
   const row = await loadHouseholdInScope(db, actor, id);
   await recordAudit(db, actor, { action: 'read', entity: 'household', entityId: id, orgId: row.org_id });
-  return readHouseholdBook(db, id);
+  return redactHousehold(await readHouseholdBook(db, id), actor.role);
+}
+
+/**
+ * The book as GET /households/:id answers it, without that GET's audit row:
+ * for a caller that records its own, once for many books (the caseload sync).
+ */
+export async function readHouseholdUnaudited(db: Kysely<DB>, actor: Actor, id: string): Promise<Household> {
+  await loadHouseholdInScope(db, actor, id);
+  return redactHousehold(await readHouseholdBook(db, id), actor.role);
 }
 
 /** The book columns a create or a PATCH sets, with policy_family kept in step with its type. */
@@ -130,7 +149,10 @@ export async function createHousehold(
       hamletId = hamlet.id;
     }
     if (await findHouseholdRow(trx, id)) throw new AppError('DUPLICATE_CODE', { field: 'id' });
-    if (await householdCodeTaken(trx, input.code)) throw new AppError('DUPLICATE_CODE', { field: 'code' });
+    // Unique per organisation: another commune's code is free here, and a code of this commune outside the
+    // caller's scope gets the same answer as one inside it, naming nothing but the field.
+    if (await householdCodeTaken(trx, cell.org_id, input.code))
+      throw new AppError('DUPLICATE_CODE', { field: 'code' });
     if (!input.confirmDuplicate) await rejectPossibleDuplicates(trx, actor, cell.org_id, input);
     const now = nowIso();
     const year = input.povertyYear ?? Number(todayInVietnam().slice(0, 4));
@@ -154,6 +176,7 @@ export async function createHousehold(
       ...bookColumns(input, null),
     });
     if (!inserted) throw new AppError('DUPLICATE_CODE', { field: 'code' });
+    await openHouseholdCellsSinceCellStart(trx, [id]);
     await insertNewPeople(trx, cell.org_id, id, input.people, now);
     await upsertPovertyYear(trx, {
       org_id: cell.org_id,
@@ -182,7 +205,7 @@ export async function createHousehold(
     });
     await refreshCellCoverage(trx, [cell.id]);
   });
-  return readHouseholdBook(db, id);
+  return redactHousehold(await readHouseholdBook(db, id), actor.role);
 }
 
 function personSummary(p: Household['people'][number]) {
@@ -209,8 +232,15 @@ export async function updateHousehold(
   input: UpdateHouseholdInput,
 ): Promise<Household> {
   requirePermission(actor, 'household.write');
-  await db.transaction().execute((trx) => applyHouseholdUpdate(trx, actor, id, input));
-  return readHouseholdBook(db, id);
+  // A phone resending this edit after a lost answer gets the book as it is now, not a 409 against itself.
+  const write = {
+    writeId: input.writeId,
+    entity: 'household',
+    entityId: id,
+    replay: (trx: Kysely<DB>) => loadHouseholdInScope(trx, actor, id),
+  };
+  await applyOnce(db, actor, write, (trx) => applyHouseholdUpdate(trx, actor, id, input));
+  return redactHousehold(await readHouseholdBook(db, id), actor.role);
 }
 
 /**
@@ -223,27 +253,29 @@ export async function applyHouseholdUpdate(
   trx: Kysely<DB>,
   actor: Actor,
   id: string,
-  input: UpdateHouseholdInput,
+  given: UpdateHouseholdInput,
   origin: { source: ChangeSource; refId?: string } = { source: 'edit' },
 ): Promise<number> {
   // One person listed twice would be updated twice and counted twice.
   duplicateIds(
-    (input.people ?? []).map((p) => p.id),
+    (given.people ?? []).map((p) => p.id),
     '/people',
   );
   duplicateIds(
-    (input.culturalTitles ?? []).map((c) => String(c.year)),
+    (given.culturalTitles ?? []).map((c) => String(c.year)),
     '/culturalTitles',
   );
   duplicateIds(
-    (input.commitments?.items ?? []).map((c) => c.itemId),
+    (given.commitments?.items ?? []).map((c) => c.itemId),
     '/commitments/items',
   );
   const row = await loadHouseholdInScope(trx, actor, id);
-  if (row.version !== input.version) throw await householdConflict(trx, id, input.version);
+  if (row.status !== 'active') throw new AppError('HOUSEHOLD_ENDED');
+  if (row.version !== given.version) throw await householdConflict(trx, id, given.version, actor.role);
   const now = nowIso();
   const today = todayInVietnam();
   const before = await readHouseholdBook(trx, id);
+  const input = keepHiddenValues(given, [...before.people, ...before.formerPeople], actor.role);
   const everyone = await listAllPeople(trx, id);
   const headName = input.headName ?? row.head_name;
   const address = input.address ?? row.address;
@@ -257,7 +289,7 @@ export async function applyHouseholdUpdate(
     updated_at: now,
   };
   if (!(await updateHouseholdRow(trx, id, input.version, values))) {
-    throw await householdConflict(trx, id, input.version);
+    throw await householdConflict(trx, id, input.version, actor.role);
   }
   if (input.people) {
     const living = await replacePeople(trx, row.org_id, id, everyone, input.people, now, today);
@@ -292,7 +324,15 @@ export async function applyHouseholdUpdate(
   }
   await saveYearlyRecords(trx, row.org_id, id, input, now);
   const after = await readHouseholdBook(trx, id);
-  const { version: _v, people: _p, workingAway: _w, culturalTitles: _c, commitments: _m, ...fields } = input;
+  const {
+    version: _v,
+    writeId: _id,
+    people: _p,
+    workingAway: _w,
+    culturalTitles: _c,
+    commitments: _m,
+    ...fields
+  } = input;
   const changed = await recordHouseholdChanges(trx, {
     household: row,
     before,

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { constants as zlibConstants } from 'node:zlib';
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import { registerAssignmentPlanningRoutes } from '../assignments/assignment-planning.routes.js';
 import { registerAssignmentRoutes } from '../assignments/assignments.routes.js';
 import { registerAuditRoutes } from '../audit/audit.routes.js';
@@ -21,8 +22,13 @@ import { registerMemberRoutes } from '../members/members.routes.js';
 import { registerNotificationRoutes } from '../notifications/notifications.routes.js';
 import { registerPetitionAttachmentRoutes } from '../petitions/petition-attachments.routes.js';
 import { registerPetitionRoutes } from '../petitions/petitions.routes.js';
+import { registerPrivacyRoutes } from '../privacy/privacy.routes.js';
+import { registerRefusedReadRoutes } from '../refused-reads/refused-reads.routes.js';
 import { registerReportRoutes } from '../reports/reports.routes.js';
 import { registerUnitRoutes } from '../units/units.routes.js';
+import { registerRestructureRoutes } from '../restructure/restructure.routes.js';
+import { registerSyncRoutes } from '../sync/sync.routes.js';
+import type { SyncOptions } from '../sync/caseload-sync.service.js';
 import { registerUserRoutes } from '../users/users.routes.js';
 import { registerCellLifeRoutes } from './cell-life-routes.js';
 import { registerFieldWorkRoutes } from './field-work-routes.js';
@@ -30,7 +36,9 @@ import { registerYearlyWorkRoutes } from './yearly-work-routes.js';
 import { registerMonthlyWorkRoutes } from './monthly-work-routes.js';
 import { errorBody, registerErrorHandler } from './error-handler.js';
 import './request-context.js';
+import { guardedValidatorCompiler } from './input-validator.js';
 import { registerSecurity } from './security.js';
+import { indexCacheControl, registerWebAssets } from './web-assets.js';
 
 export interface AppOptions {
   database: Database;
@@ -40,7 +48,12 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   secureCookies?: boolean;
   allowedOrigins?: string[];
-  trustProxy?: boolean;
+  /** Proxies whose X-Forwarded-For is believed (CAUNOI_TRUST_PROXY); none by default. */
+  trustProxy?: string[];
+  /** `CAUNOI_PUBLIC_URL`: requests must be addressed to it and writes come from it. */
+  publicUrl?: string | undefined;
+  /** The caseload sync's cursor overlap; tests set it to 0 to see exact deltas. */
+  sync?: SyncOptions;
 }
 
 /**
@@ -58,11 +71,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: options.trustProxy && options.trustProxy.length > 0 ? options.trustProxy : false,
     // Request ids are random, never derived from the request.
     genReqId: () => crypto.randomUUID(),
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(guardedValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   // text/plain is a "simple" content type a cross-site form can send: accept JSON only.
   app.removeContentTypeParser('text/plain');
@@ -70,8 +83,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await registerSecurity(app, {
     allowedOrigins: options.allowedOrigins ?? [],
+    publicUrl: options.publicUrl,
     secure: options.secureCookies ?? false,
   });
+  // JSON answers (lists, household books, dashboards) are compressed for phones on slow
+  // networks; brotli at quality 4 costs little CPU. The web's assets come precompressed
+  // (web-assets.ts) and pass through untouched. Compressed request bodies are not inflated:
+  // inflating them would step around the body limit.
+  await app.register(compress, {
+    global: true,
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 4 } },
+    globalDecompression: false,
+  });
+
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -97,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerAuthRoutes(app, { db, session, secureCookies: options.secureCookies ?? false });
   registerUnitRoutes(app, db);
+  registerRestructureRoutes(app, db);
   registerMemberRoutes(app, db);
   registerHouseholdRoutes(app, db);
   registerAssignmentRoutes(app, db);
@@ -104,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCoverageRoutes(app, db);
   registerUserRoutes(app, db);
   registerAuditRoutes(app, db);
+  registerRefusedReadRoutes(app, db);
   registerCellLifeRoutes(app, db);
   registerPetitionRoutes(app, db);
   registerPetitionAttachmentRoutes(app, db);
@@ -116,19 +144,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMonthlyWorkRoutes(app, db);
   registerDashboardRoutes(app, db);
   registerReportRoutes(app, db);
+  registerPrivacyRoutes(app, db);
+  registerSyncRoutes(app, db, options.sync);
 
   const webDir = options.webDir;
   const hasWeb = webDir !== undefined && existsSync(join(webDir, 'index.html'));
-  if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: 'index.html' });
-  }
+  if (hasWeb) await registerWebAssets(app, webDir);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     // A missing asset is a 404, not the app's page: a stale bundle must fail loudly, not render blank.
     const isAsset = path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path);
     if (hasWeb && request.method === 'GET' && !path.startsWith('/api/') && !isAsset) {
       // Client-side routes: the single-page app decides.
-      return reply.type('text/html').sendFile('index.html');
+      return reply.header('cache-control', indexCacheControl).type('text/html').sendFile('index.html');
     }
     return reply.status(404).send(errorBody('NOT_FOUND'));
   });

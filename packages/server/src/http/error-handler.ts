@@ -1,13 +1,14 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { errorCodes, type ErrorCode } from '@caunoi/domain';
+import { errorCodes, errorMessage, type ErrorCode } from '@caunoi/domain';
 import { isAppError } from '../errors/app-error.js';
+import { isSqliteBusy } from '../db/sqlite-write-queue.js';
 
 interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: Record<string, unknown> };
 }
 
 function body(code: ErrorCode, details?: Record<string, unknown>): ErrorBody {
-  return { error: { code, message: errorCodes[code].vi, ...(details ? { details } : {}) } };
+  return { error: { code, message: errorMessage(code, 'vi', details), ...(details ? { details } : {}) } };
 }
 
 /** Field paths and zod issue codes only: input values may be personal data. */
@@ -40,6 +41,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.validation) {
       return reply.status(400).send(body('VALIDATION_FAILED', validationDetails(error)));
     }
+    // Another process (a CLI import) held SQLite's write lock for longer than the server waits.
+    if (isSqliteBusy(error)) return reply.status(503).send(body('DATABASE_BUSY'));
     const mapped = error.code ? frameworkCodes[error.code] : undefined;
     if (mapped) return reply.status(errorCodes[mapped].status).send(body(mapped));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -17,6 +17,7 @@ import { refreshCellCoverage } from '../coverage/coverage-rollups.js';
 import { recordHouseholdChanges } from '../households/household-history.js';
 import { pauseSearchIndex, resumeSearchIndex } from '../households/household-search-index.js';
 import { upsertPovertyYear } from '../households/households.repository.js';
+import { openHouseholdCellsSinceCellStart } from '../household-lifecycle/household-cells.repository.js';
 import { insertUnit, setUnitPath } from '../units/units.repository.js';
 import {
   chunks,
@@ -274,6 +275,10 @@ async function writeHouseholds(context: ApplyContext, plan: ImportPlan, audit: A
   for (const batch of chunks(plan.households.create)) {
     const rows = batch.map((h) => householdRow(h, now));
     await insertHouseholds(db, rows);
+    await openHouseholdCellsSinceCellStart(
+      db,
+      rows.map((r) => r.id),
+    );
     await insertPovertyRows(
       db,
       rows.map((r) => ({

@@ -11,6 +11,12 @@ import type { AssignmentRecord, HouseholdRecord, MemberRecord, UnitRecord } from
 /** A unit the plan refers to: one already stored, or one this import creates. */
 export type UnitRef = { existing: UnitRow } | { created: NewUnit };
 
+/** The stored organisation a unit belongs to; null for a unit of an organisation the file creates. */
+export function storedOrgOf(ref: UnitRef): number | null {
+  if ('existing' in ref) return ref.existing.org_id;
+  return ref.created.parent ? storedOrgOf(ref.created.parent) : null;
+}
+
 export interface NewUnit {
   record: UnitRecord;
   kind: UnitKind;

@@ -1,5 +1,7 @@
 import {
+  columnLabel,
   importIssueMessage,
+  importIssuePlace,
   importKinds,
   maxReportedIssues,
   type ImportIssue,
@@ -45,6 +47,11 @@ export class IssueList {
           (a.row ?? 0) - (b.row ?? 0) ||
           letterOrder(a).localeCompare(letterOrder(b)),
       )
-      .map((issue) => ({ ...issue, message: importIssueMessage(issue.code, issue.params) }));
+      .map((issue) => {
+        const columnName = issue.column === null ? null : columnLabel(issue.kind, issue.column);
+        const place = importIssuePlace({ ...issue, columnName });
+        const problem = importIssueMessage(issue.code, issue.params);
+        return { ...issue, columnName, message: place ? `${place}: ${problem}` : problem };
+      });
   }
 }

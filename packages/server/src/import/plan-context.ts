@@ -28,6 +28,25 @@ export function inImportScope(context: PlanContext, path: string): boolean {
   return path.startsWith(context.scopePath);
 }
 
+/**
+ * Splits stored records found by code: those in scope are the file's to
+ * update; the others read like unknown codes, except that a code is unique
+ * within its organisation, so `clashes(orgId, code)` says whether a new
+ * record there would take a code already used outside the caller's scope.
+ */
+export function splitByScope<T extends { code: string; org_id: number; scope_path: string }>(
+  context: PlanContext,
+  rows: T[],
+): { stored: Map<string, T>; clashes: (orgId: number | null, code: string) => boolean } {
+  const stored = new Map<string, T>();
+  const outside = new Set<string>();
+  for (const row of rows) {
+    if (inImportScope(context, row.scope_path)) stored.set(row.code, row);
+    else outside.add(`${row.org_id}|${row.code}`);
+  }
+  return { stored, clashes: (orgId, code) => orgId !== null && outside.has(`${orgId}|${code}`) };
+}
+
 export function records<T>(context: PlanContext, kind: ImportKind, to: (r: SheetRecord) => T): T[] {
   const sheet = context.sheets.get(kind);
   return sheet?.usable ? sheet.records.map(to) : [];
@@ -40,9 +59,11 @@ export function report(
   row: number,
   column: string | null,
   params?: IssueParams,
+  /** The code or value the row holds in that column, echoed to the uploader. */
+  value?: string,
 ): void {
   const sheet = context.sheets.get(kind)?.name ?? kind;
-  context.issues.add(makeIssue(code, { kind, sheet, row, column }, params));
+  context.issues.add(makeIssue(code, { kind, sheet, row, column }, params, value));
 }
 
 /**

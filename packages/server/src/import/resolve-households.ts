@@ -10,12 +10,14 @@ import {
   type ExistingHousehold,
 } from './import.repository.js';
 import type { HouseholdChange, HouseholdRef, NewHousehold, UnitRef } from './import-plan.js';
+import { storedOrgOf } from './import-plan.js';
 import { toHouseholdRecord, type HouseholdRecord } from './import-records.js';
 import {
   explainedElsewhere,
   firstOfEachKey,
   inImportScope,
   records,
+  splitByScope,
   report,
   type PlanContext,
 } from './plan-context.js';
@@ -126,11 +128,9 @@ export async function resolveHouseholds(
   const assignmentCodes = (context.sheets.get('assignments')?.records ?? []).map(
     (r) => r.values.household_code as string,
   );
-  const stored = new Map(
-    (await findHouseholdsByCodes(context.db, [...rows.map((r) => r.code), ...assignmentCodes])).map((h) => [
-      h.code,
-      h,
-    ]),
+  const { stored, clashes } = splitByScope(
+    context,
+    await findHouseholdsByCodes(context.db, [...rows.map((r) => r.code), ...assignmentCodes]),
   );
   const cellsOf = await cellsByHamlet(context, units, rows);
   const currentYear = Number(context.today.slice(0, 4));
@@ -139,11 +139,11 @@ export async function resolveHouseholds(
   let checked = 0;
   for (const record of rows) {
     const existing = stored.get(record.code);
-    if (existing && !inImportScope(context, existing.scope_path)) {
+    const placement = place(context, units, record, cellsOf);
+    if (!existing && placement && clashes(storedOrgOf(placement.cell), record.code)) {
       report(context, 'CODE_UNAVAILABLE', 'households', record.row, 'code');
       continue;
     }
-    const placement = place(context, units, record, cellsOf);
     if (placement && existing) candidates.push({ record, household: existing, placement });
     else if (placement) {
       created.set(record.code, {

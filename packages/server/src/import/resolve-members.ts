@@ -3,12 +3,14 @@ import { isCellKind } from '@caunoi/domain';
 import { fromBool } from '../db/sql-helpers.js';
 import { findMembersByCodes, type MemberRow } from './import.repository.js';
 import type { MemberChange, MemberRef, NewMember, UnitRef } from './import-plan.js';
+import { storedOrgOf } from './import-plan.js';
 import { toMemberRecord, type MemberRecord } from './import-records.js';
 import {
   explainedElsewhere,
   firstOfEachKey,
   inImportScope,
   records,
+  splitByScope,
   report,
   type PlanContext,
 } from './plan-context.js';
@@ -41,12 +43,13 @@ export function resolveCell(
 ): UnitRef | null {
   const cell = units.resolve(code);
   if (!cell) {
-    if (!explainedElsewhere(context, 'units', code)) report(context, 'UNKNOWN_REFERENCE', kind, row, column);
+    if (!explainedElsewhere(context, 'units', code))
+      report(context, 'UNKNOWN_REFERENCE', kind, row, column, undefined, code);
     return null;
   }
   const stored = 'existing' in cell ? cell.existing : null;
   if (!isCellKind(kindOf(cell)) || (stored !== null && stored.org_id === null)) {
-    report(context, 'NOT_A_CELL', kind, row, column);
+    report(context, 'NOT_A_CELL', kind, row, column, undefined, code);
     return null;
   }
   return cell;
@@ -71,11 +74,9 @@ export async function resolveMembers(
   const assignmentCodes = (context.sheets.get('assignments')?.records ?? []).map(
     (r) => r.values.member_code as string,
   );
-  const stored = new Map(
-    (await findMembersByCodes(context.db, [...rows.map((r) => r.code), ...assignmentCodes])).map((m) => [
-      m.code,
-      m,
-    ]),
+  const { stored, clashes } = splitByScope(
+    context,
+    await findMembersByCodes(context.db, [...rows.map((r) => r.code), ...assignmentCodes]),
   );
   const created = new Map<string, NewMember>();
   const update: MemberChange[] = [];
@@ -83,11 +84,11 @@ export async function resolveMembers(
   for (const record of rows) {
     const existing = stored.get(record.code);
     const cell = resolveCell(context, units, 'members', record.row, 'cell_code', record.cellCode);
-    if (existing && !inImportScope(context, existing.scope_path)) {
+    if (!cell) continue;
+    if (!existing && clashes(storedOrgOf(cell), record.code)) {
       report(context, 'CODE_UNAVAILABLE', 'members', record.row, 'code');
       continue;
     }
-    if (!cell) continue;
     if (!existing) {
       created.set(record.code, {
         id: uuidv7(),

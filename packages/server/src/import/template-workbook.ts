@@ -12,8 +12,8 @@ const validatedRows = 5000;
 
 const guideIntro = [
   'MẪU NHẬP DỮ LIỆU CẦU NỐI',
-  'Mỗi trang tính là một loại dữ liệu: units (đơn vị), members (đảng viên), households (hộ gia đình), assignments (phân công). Dòng đầu tiên là tên cột; mỗi dòng tiếp theo là một bản ghi.',
-  'Tên cột có thể viết bằng mã (code, head_name…) hoặc tên tiếng Việt (Mã hộ, Họ tên chủ hộ…), có dấu hay không dấu, chữ hoa hay thường đều được.',
+  'Mỗi trang tính là một loại dữ liệu: Đơn vị, Đảng viên, Hộ gia đình, Phân công. Dòng đầu tiên là tên cột; mỗi dòng tiếp theo là một bản ghi.',
+  'Tên cột viết như trong mẫu (Mã hộ, Họ tên chủ hộ…), có dấu hay không dấu, chữ hoa hay thường đều được. Tệp cũ dùng mã cột (code, head_name…) và tên trang tiếng Anh (households…) vẫn được nhận.',
   'Mã là khóa: nhập lại cùng một tệp không thay đổi gì; bản ghi đã có chỉ được cập nhật các ô khác với dữ liệu hiện tại. Ô để trống giữ nguyên giá trị đã có.',
   'Tệp được kiểm tra toàn bộ trước khi ghi: chỉ cần một dòng sai là không ghi gì, và báo cáo liệt kê mọi dòng sai (trang tính, dòng, cột).',
   'Không dùng công thức, không gộp ô (merge). Ngày viết dd/mm/yyyy hoặc yyyy-mm-dd; số tiền viết 1500000, 1.500.000 hoặc 1,500,000; có/không.',
@@ -61,22 +61,14 @@ function guideSheet(workbook: ExcelJS.Workbook): void {
     if (i > 0) row.height = 32;
   });
   guide.addRow([]);
-  const head = guide.addRow([
-    'Trang tính',
-    'Cột (mã)',
-    'Tên cột tiếng Việt',
-    'Bắt buộc',
-    'Định dạng',
-    'Ghi chú',
-    'Ví dụ',
-  ]);
+  const head = guide.addRow(['Trang tính', 'Mã cột', 'Tên cột', 'Bắt buộc', 'Định dạng', 'Ghi chú', 'Ví dụ']);
   head.font = { bold: true };
   for (const kind of importKinds) {
     const sheet = importSheets[kind];
     for (const column of sheet.columns) {
       const oneOf = sheet.oneOf.find((group) => group.includes(column.key));
       guide.addRow([
-        `${kind} (${sheet.vi})`,
+        sheet.vi,
         column.key,
         column.vi,
         column.required ? 'có' : oneOf ? `một trong ${oneOf.join(' / ')}` : 'không',
@@ -92,8 +84,9 @@ function guideSheet(workbook: ExcelJS.Workbook): void {
 }
 
 /**
- * The import template: one sheet per kind with its column keys in the first
- * row (each header cell carries its Vietnamese name as a note), drop-downs
+ * The import template: one sheet per kind, named in Vietnamese, with the
+ * columns' Vietnamese names in the first row (each header cell's note says
+ * what goes in it and the column's key), drop-downs
  * for fixed values, and the "Hướng dẫn" sheet documenting every column.
  */
 export async function importTemplateWorkbook(): Promise<Buffer> {
@@ -102,9 +95,10 @@ export async function importTemplateWorkbook(): Promise<Buffer> {
   workbook.created = new Date();
   for (const kind of importKinds) {
     const definition = importSheets[kind];
-    const sheet = workbook.addWorksheet(kind);
+    // Vietnamese names for people; the keys stay accepted (matchSheetName, matchHeader) and sit in each note.
+    const sheet = workbook.addWorksheet(definition.vi);
     sheet.columns = definition.columns.map((c) => ({
-      header: c.key,
+      header: c.vi,
       key: c.key,
       width: Math.max(14, c.vi.length + 4),
     }));
@@ -112,7 +106,7 @@ export async function importTemplateWorkbook(): Promise<Buffer> {
     header.font = { bold: true };
     definition.columns.forEach((column, index) => {
       header.getCell(index + 1).note =
-        `${column.vi}${column.required ? ' (bắt buộc)' : ''}: ${column.help.vi}`;
+        `${column.vi}${column.required ? ' (bắt buộc)' : ''}: ${column.help.vi} Mã cột: ${column.key}.`;
       addValidation(sheet, column, index);
     });
     sheet.views = [{ state: 'frozen', ySplit: 1 }];

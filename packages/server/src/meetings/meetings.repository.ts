@@ -266,6 +266,47 @@ export async function membersInCellOn(
   return new Set(rows.map((r) => r.member_id));
 }
 
+/**
+ * The cell's roll on a date: its members that day, each marked exempt when an
+ * exemption period holds the date (a member without periods: the exempt flag).
+ */
+export async function cellRollOn(
+  db: Kysely<DB>,
+  cellId: number,
+  date: string,
+): Promise<{ id: string; exempt: boolean }[]> {
+  const members = await db
+    .selectFrom('member_cells')
+    .innerJoin('members', 'members.id', 'member_cells.member_id')
+    .select(['members.id', 'members.exempt'])
+    .where('member_cells.cell_id', '=', cellId)
+    .where('member_cells.start_date', '<=', date)
+    .where((eb) => eb.or([eb('member_cells.end_date', 'is', null), eb('member_cells.end_date', '>=', date)]))
+    .where('members.active_from', '<=', date)
+    .where((eb) => eb.or([eb('members.active_to', 'is', null), eb('members.active_to', '>=', date)]))
+    .execute();
+  if (members.length === 0) return [];
+  const periods = await db
+    .selectFrom('member_exemptions')
+    .select(['member_id', 'start_date', 'end_date'])
+    .where(
+      'member_id',
+      'in',
+      members.map((m) => m.id),
+    )
+    .execute();
+  const hasPeriods = new Set(periods.map((p) => p.member_id));
+  const exemptOnDate = new Set(
+    periods
+      .filter((p) => p.start_date <= date && (p.end_date === null || p.end_date >= date))
+      .map((p) => p.member_id),
+  );
+  return [...new Map(members.map((m) => [m.id, m])).values()].map((m) => ({
+    id: m.id,
+    exempt: hasPeriods.has(m.id) ? exemptOnDate.has(m.id) : Number(m.exempt) === 1,
+  }));
+}
+
 export interface CellRow {
   id: number;
   name: string;

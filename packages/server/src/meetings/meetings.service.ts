@@ -36,6 +36,7 @@ import {
   listResolutions,
   listScores,
   membersInCellOn,
+  cellRollOn,
   regularMeetingInMonth,
   replaceAttendance,
   replaceResolutions,
@@ -101,6 +102,8 @@ interface Parts {
   chairMemberId: string | null;
   overseerMemberId: string | null;
   overseerAttendance: AttendanceStatus | null;
+  /** Check the roll against the cell on the date: on creation, and when an edit changes the list or the date. */
+  checkRoll: boolean;
 }
 
 function invalid(path: string, code: string): AppError {
@@ -131,6 +134,12 @@ async function checkParts(db: Kysely<DB>, cell: UnitRow, orgId: number, meetingI
   const known = (id: string) => inCell.has(id) || id === parts.overseerMemberId;
   if (attendees.some((id) => !inCell.has(id)))
     throw new AppError('NOT_A_CELL_MEMBER', { field: 'attendance' });
+  // The roll is the cell on the meeting's date, so the attendance rate is of the whole cell, not of those listed.
+  const listed = new Set(attendees);
+  const missing = parts.checkRoll
+    ? (await cellRollOn(db, cell.id, parts.date)).filter((m) => !m.exempt && !listed.has(m.id)).length
+    : 0;
+  if (missing > 0) throw new AppError('ATTENDANCE_ROLL_INCOMPLETE', { missing });
   if (parts.chairMemberId && !known(parts.chairMemberId))
     throw new AppError('NOT_A_CELL_MEMBER', { field: 'chairMemberId' });
   if (followUps.some((id) => !known(id))) throw new AppError('NOT_A_CELL_MEMBER', { field: 'resolutions' });
@@ -224,6 +233,7 @@ export async function createMeeting(
     }
     const parts = await checkParts(trx, cell, orgId, id, {
       date: input.date,
+      checkRoll: true,
       attendance: input.attendance,
       resolutions: input.resolutions,
       scores: input.scores,
@@ -311,6 +321,8 @@ export async function updateMeeting(
       chairMemberId: pick(input.chairMemberId, row.chair_member_id),
       overseerMemberId: pick(input.overseerMemberId, row.overseer_member_id),
       overseerAttendance: pick(input.overseerAttendance, row.overseer_attendance as AttendanceStatus | null),
+      // A meeting stored before the roll rule, edited for its minutes, is not refused for its old list.
+      checkRoll: input.attendance !== undefined || date !== row.meeting_date,
     });
     const values: Partial<MeetingTable> = {
       kind,

@@ -1,10 +1,16 @@
-import type { Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { CellRole, Member, MemberStatus, Sex } from '@caunoi/domain';
 import type { DB, MemberTable } from '../db/schema.js';
 import { containsFolded, isUniqueViolation, toBool, toCount, underPath } from '../db/sql-helpers.js';
+import { exemptOn } from './member-exempt.js';
 
 export type MemberRow = Selectable<MemberTable>;
-type MemberWithCell = MemberRow & { cell_name: string; household_count: number | string | null };
+type MemberWithCell = MemberRow & {
+  cell_name: string;
+  household_count: number | string | null;
+  /** Exempt on the date read (`exemptOn`); the stored flag when the row was read without it. */
+  exempt_on?: number | null;
+};
 
 export function toMember(row: MemberWithCell): Member {
   return {
@@ -15,12 +21,16 @@ export function toMember(row: MemberWithCell): Member {
     cellName: row.cell_name,
     status: row.status as MemberStatus,
     role: row.role as CellRole,
-    exempt: toBool(row.exempt),
+    exempt: toBool(row.exempt_on ?? row.exempt),
     birthYear: row.birth_year,
     sex: row.sex as Sex | null,
     phone: row.phone,
     activeFrom: row.active_from,
     activeTo: row.active_to,
+    officialFrom: row.official_from,
+    leftKind: row.left_kind,
+    movedFromId: row.moved_from_id,
+    movedToId: row.moved_to_id,
     householdCount: toCount(row.household_count),
     version: row.version,
   };
@@ -32,6 +42,7 @@ function selectMembers(db: Kysely<DB>, onDate: string) {
     .innerJoin('org_units as cell', 'cell.id', 'members.cell_id')
     .selectAll('members')
     .select('cell.name as cell_name')
+    .select(exemptOn(onDate).as('exempt_on'))
     .select((eb) =>
       eb
         .selectFrom('assignments')
@@ -75,13 +86,19 @@ export async function listMembersUnder(
     .execute();
 }
 
-export async function memberCodeTaken(db: Kysely<DB>, code: string): Promise<boolean> {
-  const row = await db.selectFrom('members').select('id').where('code', '=', code).executeTakeFirst();
+/** Codes are unique within a grassroots organisation (the unique index `members_org_code`). */
+export async function memberCodeTaken(db: Kysely<DB>, orgId: number, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('members')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
 /** False when a unique index refuses it: a simultaneous request took the code (or the id) first. */
-export async function insertMember(db: Kysely<DB>, values: Omit<MemberTable, 'version'>): Promise<boolean> {
+export async function insertMember(db: Kysely<DB>, values: Insertable<MemberTable>): Promise<boolean> {
   try {
     await db.insertInto('members').values(values).execute();
     return true;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import {
   createMemberInput,
   member,
-  memberCellHistory,
+  memberDetail,
   pageOf,
   toPage,
   unitId,
@@ -13,6 +13,7 @@ import {
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
+import { registerMemberLifecycleRoutes } from './member-lifecycle.routes.js';
 import { createMember, getMember, listMembers, updateMember } from './members.service.js';
 
 const listQuery = z.strictObject({
@@ -21,8 +22,6 @@ const listQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
-
-const memberDetail = member.extend({ cells: z.array(memberCellHistory) });
 
 export function registerMemberRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -43,7 +42,7 @@ export function registerMemberRoutes(app: FastifyInstance, db: Kysely<DB>): void
     {
       schema: {
         tags: ['members'],
-        summary: 'A member with the history of their cells',
+        summary: 'A member with their cells over time and the dated history (events, exemptions, positions)',
         params: z.object({ id: z.uuid() }),
         response: { 200: memberDetail },
       },
@@ -75,4 +74,5 @@ export function registerMemberRoutes(app: FastifyInstance, db: Kysely<DB>): void
     },
     async (request) => updateMember(db, actorOf(request), request.params.id, request.body),
   );
+  registerMemberLifecycleRoutes(app, db);
 }

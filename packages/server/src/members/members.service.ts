@@ -16,6 +16,8 @@ import type { DB } from '../db/schema.js';
 import { fromBool, nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
 import { loadUnitInScope } from '../units/units.service.js';
+import { insertMemberEvent } from './member-lifecycle.repository.js';
+import { memberHistory, type MemberDetail } from './member-history.js';
 import {
   findMemberById,
   findMemberRow,
@@ -52,7 +54,7 @@ export async function listMembers(
   return rows.map(toMember);
 }
 
-export async function getMember(db: Kysely<DB>, actor: Actor, id: string) {
+export async function getMember(db: Kysely<DB>, actor: Actor, id: string): Promise<MemberDetail> {
   await loadMemberInScope(db, actor, id);
   const row = await findMemberById(db, id, todayInVietnam());
   if (!row) throw new AppError('MEMBER_NOT_FOUND');
@@ -65,6 +67,7 @@ export async function getMember(db: Kysely<DB>, actor: Actor, id: string) {
       startDate: c.start_date,
       endDate: c.end_date,
     })),
+    ...(await memberHistory(db, id)),
   };
 }
 
@@ -75,7 +78,9 @@ export async function createMember(db: Kysely<DB>, actor: Actor, input: CreateMe
     const cell = await loadUnitInScope(trx, actor, input.cellId);
     if (!isCellKind(cell.kind as UnitKind) || cell.org_id === null) throw new AppError('NOT_A_CELL');
     if (await findMemberRow(trx, id)) throw new AppError('DUPLICATE_CODE', { field: 'id' });
-    if (await memberCodeTaken(trx, input.code)) throw new AppError('DUPLICATE_CODE', { field: 'code' });
+    // Unique per organisation, like households: see createHousehold.
+    if (await memberCodeTaken(trx, cell.org_id, input.code))
+      throw new AppError('DUPLICATE_CODE', { field: 'code' });
     const now = nowIso();
     const inserted = await insertMember(trx, {
       id,
@@ -111,6 +116,16 @@ export async function createMember(db: Kysely<DB>, actor: Actor, input: CreateMe
       orgId: cell.org_id,
       changes: input,
     });
+    await insertMemberEvent(trx, {
+      id: uuidv7(),
+      org_id: cell.org_id,
+      member_id: id,
+      kind: 'joined',
+      effective_date: input.activeFrom,
+      details: JSON.stringify({ cellId: cell.id }),
+      actor_id: actor.userId,
+      created_at: now,
+    });
     await refreshCellCoverage(trx, [cell.id]);
   });
   return toMember((await findMemberById(db, id, todayInVietnam()))!);
@@ -123,6 +138,10 @@ export async function updateMember(
   input: UpdateMemberInput,
 ): Promise<Member> {
   requirePermission(actor, 'member.write');
+  if (input.cellId !== undefined)
+    throw new AppError('USE_MEMBER_ACTION', { field: 'cellId', action: 'transfer' });
+  if (input.activeTo !== undefined)
+    throw new AppError('USE_MEMBER_ACTION', { field: 'activeTo', action: 'leave' });
   await db.transaction().execute(async (trx) => {
     const row = await loadMemberInScope(trx, actor, id);
     if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
@@ -139,7 +158,7 @@ export async function updateMember(
       updated_at: nowIso(),
     };
     if (!(await updateMemberRow(trx, id, input.version, values))) throw new AppError('VERSION_CONFLICT');
-    const { version: _version, ...changed } = input;
+    const { version: _version, cellId: _cellId, activeTo: _activeTo, ...changed } = input;
     await recordAudit(trx, actor, {
       action: 'update',
       entity: 'member',

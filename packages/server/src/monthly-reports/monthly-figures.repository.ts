@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import {
   careCategoryOf,
+  lastCountingVisit,
+  type ContactKind,
   defaultVisitCadence,
   monthBounds,
   periodOf,
@@ -9,7 +11,8 @@ import {
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { toCount } from '../db/sql-helpers.js';
-import { visitCadencesOf } from '../visits/visit-settings.repository.js';
+import { practiceFiguresOf } from '../practices/practices.repository.js';
+import { poorVisitKindsOf, visitCadencesOf } from '../visits/visit-settings.repository.js';
 
 /*
  * A month counted from the records: what a member did (visits, book changes,
@@ -38,8 +41,10 @@ async function requiredVisits(
   last: string,
 ): Promise<{ required: number; done: number }> {
   if (rows.length === 0) return { required: 0, done: 0 };
-  const cadences = await visitCadencesOf(db, [...new Set(rows.map((r) => r.org_id))]);
-  const held: { householdId: string; start: string }[] = [];
+  const orgIds = [...new Set(rows.map((r) => r.org_id))];
+  const cadences = await visitCadencesOf(db, orgIds);
+  const poorKinds = await poorVisitKindsOf(db, orgIds);
+  const held: { householdId: string; start: string; povertyStatus: string; orgId: number }[] = [];
   for (const r of rows) {
     const cadence = cadences.get(r.org_id) ?? defaultVisitCadence;
     const months =
@@ -55,24 +60,38 @@ async function requiredVisits(
       ];
     const period = periodOf(last, months);
     if (period.end === last && r.care_since <= period.start)
-      held.push({ householdId: r.household_id, start: period.start });
+      held.push({
+        householdId: r.household_id,
+        start: period.start,
+        povertyStatus: r.poverty_status,
+        orgId: r.org_id,
+      });
   }
   if (held.length === 0) return { required: 0, done: 0 };
   const earliest = held.reduce((min, h) => (h.start < min ? h.start : min), held[0]!.start);
-  const visited = new Map<string, string>();
+  // The last visit of each kind: only the kinds that count for the household make the requirement done.
+  const visited = new Map<string, Partial<Record<ContactKind, string>>>();
   for (let i = 0; i < held.length; i += 500) {
     const chunk = held.slice(i, i + 500).map((h) => h.householdId);
     const found = await db
       .selectFrom('visits')
-      .select(['household_id', (eb) => eb.fn.max('visit_date').as('last')])
+      .select(['household_id', 'kind', (eb) => eb.fn.max('visit_date').as('last')])
       .where('household_id', 'in', chunk)
       .where('visit_date', '>=', earliest)
       .where('visit_date', '<=', last)
-      .groupBy('household_id')
+      .groupBy(['household_id', 'kind'])
       .execute();
-    for (const f of found) visited.set(f.household_id, String(f.last));
+    for (const f of found) {
+      const byKind = visited.get(f.household_id) ?? {};
+      byKind[f.kind as ContactKind] = String(f.last);
+      visited.set(f.household_id, byKind);
+    }
   }
-  const done = held.filter((h) => (visited.get(h.householdId) ?? '') >= h.start).length;
+  const done = held.filter(
+    (h) =>
+      (lastCountingVisit(h.povertyStatus, visited.get(h.householdId) ?? {}, poorKinds.get(h.orgId)) ?? '') >=
+      h.start,
+  ).length;
   return { required: held.length, done };
 }
 
@@ -182,6 +201,12 @@ export async function memberMonthFigures(
     bookChanges: await bookChanges(db, { memberId }, first, last),
     helpActions: { planned: toCount(planned.n), done: toCount(done.n) },
     petitions: { taken: toCount(taken.n), relayed: toCount(relayed.n) },
+    practices: await practiceFiguresOf(
+      db,
+      { memberId, careHouseholds: care.map((c) => c.household_id) },
+      first,
+      last,
+    ),
   };
 }
 
@@ -281,5 +306,6 @@ export async function cellMonthFigures(
     },
     helpActions: { planned: toCount(planned.n), done: toCount(done.n) },
     bookChanges: await bookChanges(db, { scopePath: cell.path }, first, last),
+    practices: await practiceFiguresOf(db, { scopePath: cell.path }, first, last),
   };
 }

@@ -11,6 +11,9 @@ import {
   memberReport,
   memberReportActionInput,
   memberReportQuery,
+  monthlyReportSettingsView,
+  unitId,
+  updateMonthlyReportSettingsInput,
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
@@ -23,6 +26,7 @@ import {
   listCellReports,
 } from './monthly-reports.service.js';
 import { sendXlsx } from '../export/send-xlsx.js';
+import { getMonthlyReportSettings, updateMonthlyReportSettings } from './report-settings.service.js';
 
 export function registerMonthlyReportRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -102,5 +106,30 @@ export function registerMonthlyReportRoutes(app: FastifyInstance, db: Kysely<DB>
       },
     },
     async (request) => ({ items: await listCellReports(db, actorOf(request), request.query) }),
+  );
+  r.get(
+    '/api/v1/monthly-report-settings/:unitId',
+    {
+      schema: {
+        tags: ['monthly-reports'],
+        summary: "The commune's monthly-report rules: from which day of a month its reports may be sent",
+        params: z.object({ unitId }),
+        response: { 200: monthlyReportSettingsView },
+      },
+    },
+    async (request) => getMonthlyReportSettings(db, actorOf(request), request.params.unitId),
+  );
+  r.patch(
+    '/api/v1/monthly-report-settings/:unitId',
+    {
+      schema: {
+        tags: ['monthly-reports'],
+        summary: "Change from which day of a month (1–28) the commune's reports may be sent",
+        params: z.object({ unitId }),
+        body: updateMonthlyReportSettingsInput,
+        response: { 200: monthlyReportSettingsView },
+      },
+    },
+    async (request) => updateMonthlyReportSettings(db, actorOf(request), request.params.unitId, request.body),
   );
 }

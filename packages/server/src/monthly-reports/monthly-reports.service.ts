@@ -9,6 +9,7 @@ import {
   mayActOnReport,
   memberMonthFigures as memberFiguresSchema,
   monthBounds,
+  todayInVietnam,
   nextReportState,
   openReportActions,
   reportTransitions,
@@ -23,18 +24,22 @@ import {
   type ReportAction,
   type ReportKind,
   type ReportRelation,
+  type MemberReportState,
   type ReportState,
 } from '@caunoi/domain';
 import { inScope, requirePermission, type Actor } from '../auth/actor.js';
 import { recordAudit } from '../audit/audit.repository.js';
+import { cellReportSigner } from './cell-report-signer.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
 import { findMemberRow, type MemberRow } from '../members/members.repository.js';
 import { findUnitById, type UnitRow } from '../units/units.repository.js';
+import { applyOnce } from '../sync/apply-once.js';
 import { loadUnitInScope } from '../units/units.service.js';
 import { listCellsUnder } from '../visits/coverage.repository.js';
 import { guardLockedMonth } from './month-lock.js';
+import { requireSendWindow, sendOpensOn } from './report-settings.service.js';
 import { cellMembersInMonth, cellMonthFigures, memberMonthFigures } from './monthly-figures.repository.js';
 import {
   cellReportsUnder,
@@ -143,6 +148,7 @@ async function readMemberReport(
     figures: frozen ?? (await memberMonthFigures(db, member.id, month)),
     figuresAt: frozen ? row!.figures_at : null,
     submittedAt: row?.submitted_at ?? null,
+    sendOpensOn: await sendOpensOn(db, member.org_id, month),
     version: row?.version ?? 0,
     actions: openReportActions('member', state, memberRelations(actor, member)),
   };
@@ -156,13 +162,23 @@ export async function actOnMemberReport(
   // The member writes it; the cell secretary (or staff) returns it.
   requirePermission(actor, 'monthly_report.write');
   let member: MemberRow | undefined;
-  await db.transaction().execute(async (trx) => {
+  // A report is one per member and month; its row may not exist before this save, so that is its key.
+  const write = {
+    writeId: input.writeId,
+    entity: 'member_report',
+    entityId: `${input.memberId ?? actor.memberId ?? ''}/${input.month}`,
+    replay: async (trx: Kysely<DB>) => {
+      member = await loadReportMember(trx, actor, input.memberId);
+    },
+  };
+  await applyOnce(db, actor, write, async (trx) => {
     member = await loadReportMember(trx, actor, input.memberId);
     const cell = (await findUnitById(trx, member.cell_id))!;
     const row = await findMemberReport(trx, member.id, input.month);
     const state = (row?.state ?? 'draft') as ReportState;
     if ((row?.version ?? 0) !== input.version) throw new AppError('VERSION_CONFLICT');
     const next = checkStep('member', state, input.action, memberRelations(actor, member), input.comment);
+    if (input.action === 'submit') await requireSendWindow(trx, member.org_id, input.month);
     await guardLockedMonth(trx, actor, {
       scopePath: cell.path,
       date: monthBounds(input.month).last,
@@ -258,12 +274,19 @@ async function readCellReport(
     members: members.map((m) => ({
       memberId: m.id,
       memberName: m.full_name,
-      state: (reports.get(m.id)?.state ?? 'draft') as ReportState,
+      // No row: the member never opened the month's report.
+      state: (reports.get(m.id)?.state ?? 'not_started') as MemberReportState,
       submittedAt: reports.get(m.id)?.submitted_at ?? null,
     })),
     submittedAt: row?.submitted_at ?? null,
     approvedAt: row?.approved_at ?? null,
     approvedBy: row?.approved_by_name ?? null,
+    // The paper is dated the day it was submitted (in Vietnam), else today: signed by the secretary of that day.
+    signerName: await cellReportSigner(
+      db,
+      cell.id,
+      todayInVietnam(row?.submitted_at ? new Date(row.submitted_at) : undefined),
+    ),
     lateChanges: late.map((c) => ({
       id: c.id,
       at: c.at,
@@ -273,6 +296,7 @@ async function readCellReport(
       recordDate: c.record_date,
       actorName: c.actor_name,
     })),
+    sendOpensOn: await sendOpensOn(db, cell.org_id ?? cell.id, month),
     version: row?.version ?? 0,
     actions: openReportActions('cell', state, cellRelations(actor, cell)),
   };
@@ -295,6 +319,7 @@ export async function actOnCellReport(
     const state = (row?.state ?? 'draft') as ReportState;
     if ((row?.version ?? 0) !== input.version) throw new AppError('VERSION_CONFLICT');
     const next = checkStep('cell', state, input.action, cellRelations(actor, cell), input.comment);
+    if (input.action === 'submit') await requireSendWindow(trx, cell.org_id ?? cell.id, input.month);
     const now = nowIso();
     const values = {
       state: next,

@@ -5,24 +5,9 @@ import { diff, recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
-import { findUnitById } from '../units/units.repository.js';
-import { loadUnitInScope } from '../units/units.service.js';
+import { organisationOf } from '../visits/organisation-of.js';
 import { findPetitionSettingsRow, upsertPetitionSettings } from './petition-settings.repository.js';
 import { petitionSettingsOf } from './petitions.service.js';
-
-/** The commune (grassroots organisation) a unit belongs to; units above communes have none. */
-async function organisationOf(db: Kysely<DB>, actor: Actor, unitId: number) {
-  const unit = await loadUnitInScope(db, actor, unitId);
-  if (unit.org_id === null) {
-    throw new AppError('VALIDATION_FAILED', {
-      in: 'params',
-      issues: [{ path: '/unitId', code: 'no_organisation' }],
-    });
-  }
-  const org = unit.org_id === unit.id ? unit : await findUnitById(db, unit.org_id);
-  if (!org) throw new AppError('UNIT_NOT_FOUND');
-  return org;
-}
 
 export async function getPetitionSettings(
   db: Kysely<DB>,

@@ -39,6 +39,7 @@ import { findUnitById, findUnitsByIds, type UnitRow } from '../units/units.repos
 import { loadUnitInScope } from '../units/units.service.js';
 import { listAttachmentMeta, toFileAttachment } from '../files/attachments.repository.js';
 import { findPetitionSettingsRow, toPetitionSettings } from './petition-settings.repository.js';
+import { settingsOrganisations } from '../units/organisation-holding.js';
 import {
   findPetitionRow,
   findPetitionStep,
@@ -60,7 +61,9 @@ import {
 
 /** The deadlines of a commune: its own, or the defaults. */
 export async function petitionSettingsOf(db: Kysely<DB>, orgId: number): Promise<PetitionSettings> {
-  const row = await findPetitionSettingsRow(db, orgId);
+  // A merged commune's petitions follow the deadlines of the commune that holds its units today.
+  const holder = (await settingsOrganisations(db, [orgId])).get(orgId) ?? orgId;
+  const row = await findPetitionSettingsRow(db, holder);
   return row ? toPetitionSettings(row) : defaultPetitionSettings;
 }
 

@@ -6,6 +6,8 @@ import {
   povertyStatusLabels,
   type PovertyReview,
   type PovertyReviewRow,
+  formatCount,
+  formatRatio,
 } from '@caunoi/domain';
 
 const headerFill: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -15,7 +17,6 @@ const thin: Partial<ExcelJS.Borders> = {
   bottom: { style: 'thin' },
   right: { style: 'thin' },
 };
-const money = new Intl.NumberFormat('vi-VN');
 
 const columns: { header: string; width: number }[] = [
   { header: 'STT', width: 6 },
@@ -46,7 +47,7 @@ function sheetOf(
     heading,
     review.unitName,
     `Năm rà soát ${review.year} · Chuẩn nghèo theo Nghị định ${review.standard} · ` +
-      `chuẩn thu nhập ${money.format(review.incomeLine)} đồng/người/tháng (${areaTypeLabels[review.areaType].vi.toLowerCase()})`,
+      `chuẩn thu nhập ${formatCount(review.incomeLine)} đồng/người/tháng (${areaTypeLabels[review.areaType].vi.toLowerCase()})`,
   ];
   lines.forEach((text, i) => {
     const row = sheet.addRow([text]);
@@ -94,7 +95,7 @@ export async function povertyReviewWorkbook(review: PovertyReview): Promise<Buff
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Cầu Nối';
   workbook.created = new Date();
-  const percent = Math.round(review.nearLineShare * 100);
+  const percent = formatRatio(review.nearLineShare);
   sheetOf(
     workbook,
     'Khác kết quả công nhận',
@@ -105,7 +106,7 @@ export async function povertyReviewWorkbook(review: PovertyReview): Promise<Buff
   sheetOf(
     workbook,
     'Gần chuẩn thu nhập',
-    `DANH SÁCH HỘ CÓ THU NHẬP GẦN CHUẨN NGHÈO (TRONG KHOẢNG ${percent}%) NĂM ${review.year}`,
+    `DANH SÁCH HỘ CÓ THU NHẬP GẦN CHUẨN NGHÈO (TRONG KHOẢNG ${percent}) NĂM ${review.year}`,
     review,
     review.nearLine,
   );

@@ -1,5 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { AreaType, PovertySettingsView, UpdatePovertySettingsInput } from '@caunoi/domain';
+import {
+  areaTypeByKind,
+  type AreaType,
+  type PovertySettingsView,
+  type UnitKind,
+  type UpdatePovertySettingsInput,
+} from '@caunoi/domain';
 import { requirePermission, type Actor } from '../auth/actor.js';
 import { diff, recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
@@ -9,12 +15,16 @@ import { organisationOf, requireWholeOrganisation } from '../visits/organisation
 import { findAreaType, upsertAreaType } from './poverty-settings.repository.js';
 
 /**
- * A ward (phường) is urban, a commune (xã) rural (DESIGN.md §4); a special
- * zone (đặc khu) starts rural and the commune sets it. Read from the name of
- * the commune's unit until somebody sets it.
+ * A ward (phường) and a town (thị trấn) are urban, a commune (xã) rural
+ * (DESIGN.md §4); a special zone (đặc khu) starts rural and the commune sets
+ * it. By the unit's kind when it is an administrative one (the domain's
+ * `areaTypeByKind`), else by the name of the commune's party committee, until
+ * somebody sets it.
  */
-export function defaultAreaType(org: Pick<UnitRow, 'name'>): AreaType {
-  return /phường/i.test(org.name) ? 'urban' : 'rural';
+export function defaultAreaType(org: Pick<UnitRow, 'name' | 'kind'>): AreaType {
+  const byKind = areaTypeByKind[org.kind as UnitKind];
+  if (byKind) return byKind.areaType;
+  return /phường|thị trấn/i.test(org.name) ? 'urban' : 'rural';
 }
 
 export async function areaTypeOf(db: Kysely<DB>, org: UnitRow): Promise<AreaType> {

@@ -25,7 +25,7 @@ export async function exportRatingBoard(
     entity: 'rating_board',
     entityId: unit.id,
     orgId: unit.org_id,
-    changes: { year: query.year, subject: query.subject ?? null, rows: board.rows.length },
+    changes: { year: board.year, subject: query.subject ?? null, rows: board.rows.length },
   });
-  return { fileName: `xep-loai-${unit.code}-${query.year}.xlsx`, content };
+  return { fileName: `xep-loai-${unit.code}-${board.year}.xlsx`, content };
 }

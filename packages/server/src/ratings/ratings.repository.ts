@@ -52,6 +52,21 @@ export async function listRatingsUnder(
   return query.execute();
 }
 
+/** The latest year up to `notAfter` with a rating started under `path`; null when none. */
+export async function latestRatingYear(
+  db: Kysely<DB>,
+  path: string,
+  notAfter: number,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('ratings')
+    .select((eb) => eb.fn.max('year').as('year'))
+    .where((eb) => underPath(eb.ref('scope_path'), path))
+    .where('year', '<=', notAfter)
+    .executeTakeFirst();
+  return row?.year === null || row?.year === undefined ? null : Number(row.year);
+}
+
 export async function insertRating(db: Kysely<DB>, row: Insertable<RatingTable>): Promise<void> {
   await db.insertInto('ratings').values(row).execute();
 }

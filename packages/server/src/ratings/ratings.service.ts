@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import {
   checkExcellentCap,
+  chooseYear,
+  todayInVietnam,
   nextRatingState,
   rateScoreSheet,
   ratingStepRules,
@@ -41,6 +43,7 @@ import {
   findRating,
   insertRating,
   insertRatingStep,
+  latestRatingYear,
   listRatingsUnder,
   listStepsOf,
   membersUnder,
@@ -307,9 +310,17 @@ async function capWarningFor(
 export async function getRatingBoard(
   db: Kysely<DB>,
   actor: Actor,
-  query: RatingBoardQuery,
+  asked: RatingBoardQuery,
 ): Promise<RatingBoard> {
-  const unit = await loadUnitInScope(db, actor, query.unitId);
+  const unit = await loadUnitInScope(db, actor, asked.unitId);
+  // Without a year, the one rule of pages of figures: this year, else the latest with ratings.
+  const thisYear = Number(todayInVietnam().slice(0, 4));
+  const yearShown = chooseYear(
+    asked.year,
+    thisYear,
+    asked.year === undefined ? await latestRatingYear(db, unit.path, thisYear) : null,
+  );
+  const query = { ...asked, year: yearShown.year };
   const yearEnd = `${query.year}-12-31`;
   const isCell = unit.kind === 'cell' || unit.kind === 'base_cell';
   const wants = (subject: RatingSubject) => query.subject === undefined || query.subject === subject;
@@ -381,7 +392,7 @@ export async function getRatingBoard(
     const cells = cellRows.filter((r) => units.find((u) => u.id === r.unitId)?.org_id === committee.id);
     addCheck('cell', committee.id, committee.name, cells);
   }
-  return { unitId: unit.id, year: query.year, rows, capChecks };
+  return { unitId: unit.id, year: query.year, yearShown, rows, capChecks };
 }
 
 /** Level label for notes and exports. */

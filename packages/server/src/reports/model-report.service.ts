@@ -1,6 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import {
+  needsHelpDefinition,
   todayInVietnam,
   type HouseholdCategories,
   type ModelReport,
@@ -114,7 +115,8 @@ export async function buildModelReport(
     notes: [
       `Số liệu tính từ hồ sơ trên hệ thống đến ngày ${asOf.split('-').reverse().join('/')}; các dòng tổng cộng là tổng của các dòng chi bộ.`,
       'Nơi số tổng đã công bố trong báo cáo giấy khác với tổng cộng từ các dòng (ví dụ số đảng viên được phân công, số hộ được phụ trách của toàn đảng bộ), báo cáo này ghi số tính từ hồ sơ.',
-      'Phân loại hộ theo kết quả rà soát được công nhận gần nhất của từng hộ; hộ cần giúp đỡ theo sổ theo dõi.',
+      'Phân loại hộ theo kết quả rà soát được công nhận gần nhất của từng hộ.',
+      needsHelpDefinition.vi,
     ],
   };
 }

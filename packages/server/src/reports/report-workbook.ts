@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { reportHeaderOf, vietnameseDateLine, type ReportTable } from '@caunoi/domain';
+import { excelFormats, reportHeaderOf, vietnameseDateLine, type ReportTable } from '@caunoi/domain';
 
 const thin: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
@@ -82,6 +82,11 @@ export async function reportWorkbook(input: ReportWorkbookInput): Promise<Buffer
       const row = sheet.addRow(values);
       for (let col = 1; col <= table.head.length; col++) {
         row.getCell(col).border = thin;
+        // A count stays a number Excel can add up, shown with the reader's separators (1.234).
+        const value = values[col - 1];
+        if (typeof value === 'number') {
+          row.getCell(col).numFmt = Number.isInteger(value) ? excelFormats.count : excelFormats.decimal;
+        }
         if (table.totalRow && i === table.rows.length - 1) row.getCell(col).font = { bold: true };
       }
     });

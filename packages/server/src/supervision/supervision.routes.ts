@@ -6,6 +6,10 @@ import {
   cellSupervision,
   cellSupervisionQuery,
   createSupervisionCatalogueInput,
+  officialSupervision,
+  officialSupervisionQuery,
+  officialSupervisionRecord,
+  saveOfficialSupervisionInput,
   saveSupervisionInput,
   supervisionCatalogue,
   supervisionCatalogueQuery,
@@ -15,6 +19,7 @@ import {
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
+import { getOfficialSupervision, saveOfficialSupervision } from './official-supervision.service.js';
 import {
   createSupervisionCatalogue,
   getCellSupervision,
@@ -74,6 +79,31 @@ export function registerSupervisionRoutes(app: FastifyInstance, db: Kysely<DB>):
       },
     },
     async (request) => saveSupervision(db, actorOf(request), request.body),
+  );
+  r.get(
+    '/api/v1/supervision/officials',
+    {
+      schema: {
+        tags: ['supervision'],
+        summary:
+          "A unit's monthly supervision of its cadres, civil servants and public employees (cán bộ, công chức, viên chức)",
+        querystring: officialSupervisionQuery,
+        response: { 200: officialSupervision },
+      },
+    },
+    async (request) => getOfficialSupervision(db, actorOf(request), request.query),
+  );
+  r.put(
+    '/api/v1/supervision/officials',
+    {
+      schema: {
+        tags: ['supervision'],
+        summary: "Save an official's monthly supervision (version 0 creates it with the client's id)",
+        body: saveOfficialSupervisionInput,
+        response: { 200: officialSupervisionRecord },
+      },
+    },
+    async (request) => saveOfficialSupervision(db, actorOf(request), request.body),
   );
   r.get(
     '/api/v1/supervision/summary',

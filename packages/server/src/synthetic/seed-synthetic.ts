@@ -8,6 +8,7 @@ import { nowIso } from '../db/sql-helpers.js';
 import { hashSeed } from '../demo/prng.js';
 import { pauseSearchIndex, resumeSearchIndex } from '../households/household-search-index.js';
 import { searchKeyBase } from '../households/search-key.js';
+import { openHouseholdCellsSinceCellStart } from '../household-lifecycle/household-cells.repository.js';
 import {
   postgresBulkWriter,
   sqliteBulkWriter,
@@ -175,6 +176,7 @@ export async function seedSynthetic(
         result.assignments += commune.assignments.length;
         options.onProgress?.(result.households);
       }
+      await openHouseholdCellsSinceCellStart(trx);
       if (database.engine === 'postgres') {
         // Units were written with their ids: move the sequence past them.
         await sql`select setval(pg_get_serial_sequence('org_units', 'id'), (select max(id) from org_units))`.execute(

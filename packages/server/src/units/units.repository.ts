@@ -17,6 +17,7 @@ export function toUnit(row: UnitRow, childCount = 0): Unit {
     hamletId: row.hamlet_id,
     validFrom: row.valid_from,
     validTo: row.valid_to,
+    note: row.note ?? null,
     childCount,
     version: row.version,
   };
@@ -162,21 +163,26 @@ export async function countUnder(db: Kysely<DB>, path: string, onDate: string): 
     .where('valid_from', '<=', onDate)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', onDate)]))
     .executeTakeFirstOrThrow();
-  const members = await db
-    .selectFrom('members')
+  // Members by the dated cell rows (member_cells): where each member was on the date.
+  const membersOnDate = db
+    .selectFrom('member_cells')
+    .innerJoin('members', 'members.id', 'member_cells.member_id')
+    .innerJoin('org_units as member_cell_unit', 'member_cell_unit.id', 'member_cells.cell_id')
     .select((eb) => eb.fn.countAll().as('n'))
-    .where((eb) => underPath(eb.ref('scope_path'), path))
-    .where('active_to', 'is', null)
-    .executeTakeFirstOrThrow();
+    .where((eb) => underPath(eb.ref('member_cell_unit.path'), path))
+    .where('member_cells.start_date', '<=', onDate)
+    .where((eb) =>
+      eb.or([eb('member_cells.end_date', 'is', null), eb('member_cells.end_date', '>=', onDate)]),
+    )
+    .where('members.active_from', '<=', onDate)
+    .where((eb) => eb.or([eb('members.active_to', 'is', null), eb('members.active_to', '>=', onDate)]));
+  const members = await membersOnDate.executeTakeFirstOrThrow();
   const activeAssignment = (eb: import('kysely').ExpressionBuilder<DB, 'assignments'>) =>
     eb.and([
       eb('assignments.start_date', '<=', onDate),
       eb.or([eb('assignments.end_date', 'is', null), eb('assignments.end_date', '>=', onDate)]),
     ]);
-  const membersAssigned = await db
-    .selectFrom('members')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where((eb) => underPath(eb.ref('members.scope_path'), path))
+  const membersAssigned = await membersOnDate
     .where((eb) =>
       eb.exists(
         eb

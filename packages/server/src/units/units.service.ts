@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import {
   canContain,
   foldVietnamese,
-  isGrassrootsKind,
+  ownsOrganisation,
   todayInVietnam,
   type ChildFigures,
   type CreateUnitInput,
@@ -17,6 +17,8 @@ import { unitCounts } from '../coverage/cell-figures.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
 import { AppError } from '../errors/app-error.js';
+import { strandedIn } from '../restructure/stranded.js';
+import { unitHistoryOf } from '../restructure/unit-history.js';
 import {
   countChildren,
   findUnitById,
@@ -31,6 +33,12 @@ import {
   updateUnitRow,
   type UnitRow,
 } from './units.repository.js';
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
 
 /** A unit the actor may see, or 404: outside scope is indistinguishable from absent. */
 export async function loadUnitInScope(db: Kysely<DB>, actor: Actor, id: number): Promise<UnitRow> {
@@ -113,7 +121,12 @@ export async function getUnit(
         needsHelp: 0,
       }
     : await unitCounts(db, row.path, onDate);
-  return { ...(unit as Unit), ancestors, counts };
+  return {
+    ...(unit as Unit),
+    ancestors,
+    counts,
+    history: await unitHistoryOf(db, row),
+  };
 }
 
 export async function createUnit(db: Kysely<DB>, actor: Actor, input: CreateUnitInput): Promise<Unit> {
@@ -147,7 +160,7 @@ export async function createUnit(db: Kysely<DB>, actor: Actor, input: CreateUnit
     });
     if (id === null) throw new AppError('DUPLICATE_CODE', { field: 'code' });
     const path = `${parent?.path ?? '/'}${id}/`;
-    const orgId = isGrassrootsKind(input.kind) && !parent?.org_id ? id : (parent?.org_id ?? null);
+    const orgId = ownsOrganisation(input.kind, parent?.org_id) ? id : (parent?.org_id ?? null);
     await setUnitPath(trx, id, path, orgId);
     await recordAudit(trx, actor, { action: 'create', entity: 'unit', entityId: id, orgId, changes: input });
     const created = await findUnitById(trx, id);
@@ -175,10 +188,16 @@ export async function updateUnit(
   input: UpdateUnitInput,
 ): Promise<Unit> {
   requirePermission(actor, 'unit.write');
+  if (input.parentId !== undefined) throw new AppError('UNIT_PARENT_USE_RESTRUCTURE');
   return db.transaction().execute(async (trx) => {
     const row = await loadUnitInScope(trx, actor, id);
     if (row.version !== input.version) throw new AppError('VERSION_CONFLICT');
     if (input.validTo && input.validTo < row.valid_from) throw new AppError('INVALID_DATES');
+    // Ending (or ending earlier) must not strand what the unit still holds after its last day.
+    if (input.validTo && (row.valid_to === null || input.validTo < row.valid_to)) {
+      const stranded = await strandedIn(trx, row, nextDay(input.validTo), null);
+      if (stranded.length > 0) throw new AppError('UNIT_WOULD_STRAND', { stranded });
+    }
     // Reopening or extending a unit must not make it overlap the unit that carries its code next.
     if (input.validTo !== undefined && input.validTo !== row.valid_to) {
       const clash = await findOtherUnitsWithCodeBetween(trx, row.code, row.valid_from, input.validTo, row.id);

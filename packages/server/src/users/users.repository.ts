@@ -1,9 +1,9 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Language, Role, UserSummary } from '@caunoi/domain';
 import type { DB, UserTable } from '../db/schema.js';
 import { toBool, underPath } from '../db/sql-helpers.js';
 
-export async function insertUser(db: Kysely<DB>, values: UserTable): Promise<void> {
+export async function insertUser(db: Kysely<DB>, values: Insertable<UserTable>): Promise<void> {
   await db.insertInto('users').values(values).execute();
 }
 
@@ -33,6 +33,7 @@ function toUserSummary(row: Selectable<UserTable> & { unit_name: string }): User
     memberId: row.member_id,
     language: row.language as Language,
     active: toBool(row.active),
+    disabledFrom: row.disabled_from,
   };
 }
 
@@ -57,4 +58,39 @@ export async function findUserSummary(
 ): Promise<(UserSummary & { unitPath: string }) | undefined> {
   const row = await selectUsers(db).where('users.id', '=', id).executeTakeFirst();
   return row ? { ...toUserSummary(row), unitPath: row.unit_path } : undefined;
+}
+
+export async function setUserActive(db: Kysely<DB>, id: string, active: boolean, at: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ active: active ? 1 : 0, ...(active ? { disabled_from: null } : {}), updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function setPasswordHash(
+  db: Kysely<DB>,
+  id: string,
+  passwordHash: string,
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: at, updated_at: at })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Which of `usernames` are accounts whose scope lies under `path`. */
+export async function usernamesUnder(
+  db: Kysely<DB>,
+  usernames: string[],
+  path: string,
+): Promise<Set<string>> {
+  if (usernames.length === 0) return new Set();
+  const rows = await selectUsers(db)
+    .where('users.username', 'in', usernames)
+    .where((eb) => underPath(eb.ref('org_units.path'), path))
+    .execute();
+  return new Set(rows.map((r) => r.username));
 }

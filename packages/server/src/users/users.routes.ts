@@ -4,10 +4,12 @@ import type { Kysely } from 'kysely';
 import { createUserInput, pageOf, pageQuery, toPage, userSummary } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
+import { registerAccountActionRoutes } from './account-actions.routes.js';
 import { createUser, listUsers } from './users.service.js';
 
 export function registerUserRoutes(app: FastifyInstance, db: Kysely<DB>): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  registerAccountActionRoutes(app, db);
   r.get(
     '/api/v1/users',
     {

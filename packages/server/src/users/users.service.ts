@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
-import { canGrantRole, type CreateUserInput, type UserSummary } from '@caunoi/domain';
+import { can, canGrantRole, type CreateUserInput, type UserSummary } from '@caunoi/domain';
 import { inScope, requirePermission, type Actor } from '../auth/actor.js';
 import { hashPassword } from '../auth/password.js';
 import { recordAudit } from '../audit/audit.repository.js';
@@ -16,7 +16,8 @@ export async function listUsers(
   actor: Actor,
   page: { limit: number; offset: number },
 ): Promise<UserSummary[]> {
-  requirePermission(actor, 'user.write');
+  // Listing serves both creating accounts and managing them (a commune's leadership resets its cells' passwords).
+  if (!can(actor.role, 'user.write')) requirePermission(actor, 'user.manage');
   return listUsersUnder(db, actor.scopePath, page.limit + 1, page.offset);
 }
 

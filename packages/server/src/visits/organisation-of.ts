@@ -4,11 +4,13 @@ import type { DB } from '../db/schema.js';
 import { AppError } from '../errors/app-error.js';
 import { findUnitById, type UnitRow } from '../units/units.repository.js';
 import { loadUnitInScope } from '../units/units.service.js';
+import { organisationHolding } from '../units/organisation-holding.js';
 
 /**
- * The grassroots organisation (commune committee or base cell) a unit in
- * scope belongs to: the owner of per-commune settings. Units above communes
- * have none.
+ * The grassroots organisation (commune committee or base cell) that holds a
+ * unit in scope today: the owner of per-commune settings (after a merge, the
+ * new commune, not the `org_id` the unit was created in). Units above
+ * communes have none.
  */
 export async function organisationOf(db: Kysely<DB>, actor: Actor, unitId: number): Promise<UnitRow> {
   const unit = await loadUnitInScope(db, actor, unitId);
@@ -18,7 +20,7 @@ export async function organisationOf(db: Kysely<DB>, actor: Actor, unitId: numbe
       issues: [{ path: '/unitId', code: 'no_organisation' }],
     });
   }
-  const org = unit.org_id === unit.id ? unit : await findUnitById(db, unit.org_id);
+  const org = (await organisationHolding(db, unit)) ?? (await findUnitById(db, unit.org_id));
   if (!org) throw new AppError('UNIT_NOT_FOUND');
   return org;
 }

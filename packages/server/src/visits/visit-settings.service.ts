@@ -5,7 +5,7 @@ import { diff, recordAudit } from '../audit/audit.repository.js';
 import type { DB } from '../db/schema.js';
 import { nowIso } from '../db/sql-helpers.js';
 import { organisationOf, requireWholeOrganisation } from './organisation-of.js';
-import { findVisitCadence, upsertVisitCadence } from './visit-settings.repository.js';
+import { findPoorVisitKinds, findVisitCadence, upsertVisitCadence } from './visit-settings.repository.js';
 
 export async function getVisitSettings(
   db: Kysely<DB>,
@@ -14,15 +14,21 @@ export async function getVisitSettings(
 ): Promise<VisitSettingsView> {
   const org = await organisationOf(db, actor, unitId);
   const custom = await findVisitCadence(db, org.id);
+  const poor = await findPoorVisitKinds(db, org.id);
   return {
     unitId: org.id,
     unitName: org.name,
     custom: custom !== undefined,
     cadence: custom ?? defaultVisitCadence,
+    poorVisitKinds: [...poor.kinds],
   };
 }
 
-/** Changes how often each category of household must be visited in a commune; the worklists follow at once. */
+/**
+ * Changes how often each category of household must be visited in a commune,
+ * and which contacts count as the visit to its poor and near-poor households;
+ * the worklists follow at once.
+ */
 export async function updateVisitSettings(
   db: Kysely<DB>,
   actor: Actor,
@@ -36,15 +42,19 @@ export async function updateVisitSettings(
     const before = (await findVisitCadence(trx, org.id)) ?? defaultVisitCadence;
     const after = {
       ...before,
-      ...Object.fromEntries(Object.entries(input.cadence).filter(([, v]) => v !== undefined)),
+      ...Object.fromEntries(Object.entries(input.cadence ?? {}).filter(([, v]) => v !== undefined)),
     };
-    await upsertVisitCadence(trx, org.id, after, actor.userId, nowIso());
+    const kindsBefore = (await findPoorVisitKinds(trx, org.id)).kinds;
+    await upsertVisitCadence(trx, org.id, after, actor.userId, nowIso(), input.poorVisitKinds);
     await recordAudit(trx, actor, {
       action: 'update',
       entity: 'visit_settings',
       entityId: org.id,
       orgId: org.id,
-      changes: diff(before, after),
+      changes: diff(
+        { ...before, poorVisitKinds: kindsBefore.join(',') },
+        { ...after, poorVisitKinds: (input.poorVisitKinds ?? kindsBefore).join(',') },
+      ),
     });
   });
   return getVisitSettings(db, actor, unitId);

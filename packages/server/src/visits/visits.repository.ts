@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { Visit, VisitKind } from '@caunoi/domain';
+import type { Movement, Visit, VisitKind } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import type { VisitTable } from '../db/schema-field-work.js';
 import { isUniqueViolation, underPath } from '../db/sql-helpers.js';
@@ -21,18 +21,37 @@ export async function insertVisit(db: Kysely<DB>, row: VisitTable): Promise<bool
   }
 }
 
+/** Visits that look like the same contact recorded twice: same household, member, day and kind. */
+export async function findSameVisits(
+  db: Kysely<DB>,
+  visit: { householdId: string; memberId: string; date: string; kind: VisitKind; exceptId: string },
+): Promise<Pick<VisitRow, 'id' | 'visit_date' | 'kind' | 'created_at'>[]> {
+  return db
+    .selectFrom('visits')
+    .select(['id', 'visit_date', 'kind', 'created_at'])
+    .where('household_id', '=', visit.householdId)
+    .where('member_id', '=', visit.memberId)
+    .where('visit_date', '=', visit.date)
+    .where('kind', '=', visit.kind)
+    .where('id', '!=', visit.exceptId)
+    .orderBy('created_at')
+    .execute();
+}
+
 export async function setVisitBookChangeCount(db: Kysely<DB>, id: string, count: number): Promise<void> {
   await db.updateTable('visits').set({ book_change_count: count }).where('id', '=', id).execute();
 }
 
 /**
- * Keeps the rollup of a household's visits: the latest date (a visit synced
- * late with an older date does not move it back) and the count.
+ * Keeps the rollup of a household's visits: the latest date, overall and of
+ * the visit's kind (a visit synced late with an older date does not move them
+ * back), and the count.
  */
 export async function recordVisitInRollup(
   db: Kysely<DB>,
-  values: { orgId: number; householdId: string; visitDate: string },
+  values: { orgId: number; householdId: string; visitDate: string; kind: VisitKind },
 ): Promise<void> {
+  const kindColumn = `last_${values.kind}_on` as const;
   await db
     .insertInto('household_visit_state')
     .values({
@@ -40,12 +59,18 @@ export async function recordVisitInRollup(
       household_id: values.householdId,
       last_visit_on: values.visitDate,
       visit_count: 1,
+      [kindColumn]: values.visitDate,
     })
     .onConflict((oc) =>
       oc.columns(['org_id', 'household_id']).doUpdateSet((eb) => ({
         last_visit_on: sql<string>`case when ${eb.ref('excluded.last_visit_on')} > ${eb.ref(
           'household_visit_state.last_visit_on',
         )} then ${eb.ref('excluded.last_visit_on')} else ${eb.ref('household_visit_state.last_visit_on')} end`,
+        [kindColumn]: sql<string>`case when ${eb.ref(`household_visit_state.${kindColumn}`)} is null or ${eb.ref(
+          `excluded.${kindColumn}`,
+        )} > ${eb.ref(`household_visit_state.${kindColumn}`)} then ${eb.ref(`excluded.${kindColumn}`)} else ${eb.ref(
+          `household_visit_state.${kindColumn}`,
+        )} end`,
         visit_count: eb('household_visit_state.visit_count', '+', 1),
       })),
     )
@@ -79,7 +104,7 @@ function selectVisits(db: Kysely<DB>) {
 
 type VisitViewRow = VisitRow & { household_code: string; head_name: string; member_name: string };
 
-export function toVisit(row: VisitViewRow): Visit {
+export function toVisit(row: VisitViewRow, movements: Movement[] = []): Visit {
   return {
     id: row.id,
     householdId: row.household_id,
@@ -91,6 +116,7 @@ export function toVisit(row: VisitViewRow): Visit {
     kind: row.kind as VisitKind,
     notes: row.notes,
     bookChangeCount: row.book_change_count,
+    movements,
     createdAt: row.created_at,
   };
 }
@@ -146,6 +172,10 @@ export interface CareRow {
   member_name: string;
   care_since: string;
   last_visit_on: string | null;
+  last_home_visit_on: string | null;
+  last_phone_call_on: string | null;
+  last_meeting_on: string | null;
+  last_community_activity_on: string | null;
 }
 
 /**
@@ -179,6 +209,10 @@ export async function listCareRows(
       'members.full_name as member_name',
       'assignments.start_date as care_since',
       'state.last_visit_on',
+      'state.last_home_visit_on',
+      'state.last_phone_call_on',
+      'state.last_meeting_on',
+      'state.last_community_activity_on',
     ])
     .where((eb) => underPath(eb.ref('households.scope_path'), filter.path))
     .where('households.status', '=', 'active')

@@ -30,7 +30,7 @@ export function registerVisitRoutes(app: FastifyInstance, db: Kysely<DB>): void 
       schema: {
         tags: ['visits'],
         summary:
-          'Record a visit; the client makes the id, and the same visit sent again is stored once (200)',
+          'Record a visit; the client makes the id, and the same visit sent again is stored once (200); 409 VISIT_POSSIBLE_DUPLICATE for the same household, member, day and kind unless confirmDuplicate',
         body: createVisitInput,
         response: { 200: visit, 201: visit },
       },

@@ -17,7 +17,10 @@ import { applyHouseholdUpdate, loadHouseholdInScope } from '../households/househ
 import { findMemberRow } from '../members/members.repository.js';
 import { loadMemberInScope } from '../members/members.service.js';
 import { loadUnitInScope } from '../units/units.service.js';
+import { movementsOfVisits } from '../practices/practices.repository.js';
+import { persuadeInTransaction, recordVisitMovements } from '../practices/practices.service.js';
 import {
+  findSameVisits,
   findVisitRow,
   findVisitView,
   insertVisit,
@@ -28,7 +31,7 @@ import {
 } from './visits.repository.js';
 
 /** Whose visit it is: a member account records its own; others name the member (or are one). */
-async function visitingMember(db: Kysely<DB>, actor: Actor, memberId: string | undefined) {
+export async function visitingMember(db: Kysely<DB>, actor: Actor, memberId: string | undefined) {
   if (isMemberOnly(actor)) {
     if (!actor.memberId || (memberId !== undefined && memberId !== actor.memberId)) {
       throw new AppError('FORBIDDEN');
@@ -47,10 +50,15 @@ async function visitingMember(db: Kysely<DB>, actor: Actor, memberId: string | u
   return loadMemberInScope(db, actor, id);
 }
 
+function withoutConfirmation(input: CreateVisitInput): Omit<CreateVisitInput, 'confirmDuplicate'> {
+  const { confirmDuplicate: _confirm, ...rest } = input;
+  return rest;
+}
+
 async function readVisit(db: Kysely<DB>, id: string): Promise<Visit> {
   const row = await findVisitView(db, id);
   if (!row) throw new AppError('NOT_FOUND');
-  return toVisit(row);
+  return toVisit(row, (await movementsOfVisits(db, [id])).get(id));
 }
 
 /**
@@ -105,10 +113,26 @@ export async function createVisit(
       entityId: id,
       action: 'create',
     });
+    if (!input.confirmDuplicate) {
+      // Like a possible duplicate household: warn and let the user confirm (a second call the same day is real).
+      const same = await findSameVisits(trx, {
+        householdId: household.id,
+        memberId: member.id,
+        date: input.date,
+        kind: input.kind,
+        exceptId: id,
+      });
+      if (same.length > 0) {
+        throw new AppError('VISIT_POSSIBLE_DUPLICATE', {
+          visits: same.map((v) => ({ id: v.id, date: v.visit_date, kind: v.kind, createdAt: v.created_at })),
+        });
+      }
+    }
     await recordVisitInRollup(trx, {
       orgId: household.org_id,
       householdId: household.id,
       visitDate: input.date,
+      kind: input.kind,
     });
     if (input.bookChanges) {
       // What changed in the book during the visit: history rows with source "visit", or nothing at all.
@@ -119,12 +143,29 @@ export async function createVisit(
       });
       await setVisitBookChangeCount(trx, id, changed);
     }
+    const visitRow = {
+      id,
+      org_id: household.org_id,
+      scope_path: household.scope_path,
+      household_id: household.id,
+      member_id: member.id,
+      visit_date: input.date,
+    };
+    if (input.movements) await recordVisitMovements(trx, visitRow, input.movements);
+    if (input.persuasion) {
+      await persuadeInTransaction(
+        trx,
+        actor,
+        { household, memberId: member.id, date: input.date, visitId: id },
+        input.persuasion,
+      );
+    }
     await recordAudit(trx, actor, {
       action: 'create',
       entity: 'visit',
       entityId: id,
       orgId: household.org_id,
-      changes: { ...input, id, memberId: member.id },
+      changes: { ...withoutConfirmation(input), id, memberId: member.id },
     });
   });
   if (!inserted) {
@@ -150,5 +191,9 @@ export async function listVisits(db: Kysely<DB>, actor: Actor, query: VisitListQ
     limit: query.limit + 1,
     offset: query.offset,
   });
-  return rows.map(toVisit);
+  const movements = await movementsOfVisits(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toVisit(r, movements.get(r.id)));
 }

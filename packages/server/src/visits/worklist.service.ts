@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import {
   careCategoryOf,
+  countingVisitKinds,
+  lastCountingVisit,
   todayInVietnam,
   visitStatus,
   type VisitCoverageQuery,
@@ -18,16 +20,30 @@ import { findMemberRow } from '../members/members.repository.js';
 import { loadMemberInScope } from '../members/members.service.js';
 import { loadUnitInScope } from '../units/units.service.js';
 import { listCellsUnder } from './coverage.repository.js';
-import { visitCadencesOf } from './visit-settings.repository.js';
+import { poorVisitKindsOf, visitCadencesOf } from './visit-settings.repository.js';
 import { listCareRows, type CareRow } from './visits.repository.js';
 
 type Placed = WorklistItem & { memberId: string; memberName: string; cellId: number; cellName: string };
 
 /** Each household in care placed on its commune's cadence: visited, due or overdue today. */
 async function place(db: Kysely<DB>, rows: CareRow[], asOf: string): Promise<Placed[]> {
-  const cadences = await visitCadencesOf(db, [...new Set(rows.map((r) => r.org_id))]);
+  const orgIds = [...new Set(rows.map((r) => r.org_id))];
+  const cadences = await visitCadencesOf(db, orgIds);
+  const poorKinds = await poorVisitKindsOf(db, orgIds);
   return rows.map((row) => {
     const cadence = cadences.get(row.org_id) as VisitCadence;
+    // Only the contacts that count for the household mark it visited (a phone call does not, for a poor one).
+    const kinds = poorKinds.get(row.org_id);
+    const lastVisitOn = lastCountingVisit(
+      row.poverty_status,
+      {
+        home_visit: row.last_home_visit_on,
+        phone_call: row.last_phone_call_on,
+        meeting: row.last_meeting_on,
+        community_activity: row.last_community_activity_on,
+      },
+      kinds,
+    );
     const category = careCategoryOf(
       {
         povertyStatus: row.poverty_status,
@@ -37,7 +53,7 @@ async function place(db: Kysely<DB>, rows: CareRow[], asOf: string): Promise<Pla
       cadence,
     );
     const months = cadence[category];
-    const status = visitStatus({ asOf, months, lastVisitOn: row.last_visit_on, careSince: row.care_since });
+    const status = visitStatus({ asOf, months, lastVisitOn, careSince: row.care_since });
     return {
       householdId: row.household_id,
       code: row.code,
@@ -48,8 +64,9 @@ async function place(db: Kysely<DB>, rows: CareRow[], asOf: string): Promise<Pla
       state: status.state,
       dueBy: status.dueBy,
       overdueSince: status.overdueSince,
-      lastVisitOn: row.last_visit_on,
+      lastVisitOn,
       careSince: row.care_since,
+      countingKinds: countingVisitKinds(row.poverty_status, kinds),
       memberId: row.member_id,
       memberName: row.member_name,
       cellId: row.cell_id,

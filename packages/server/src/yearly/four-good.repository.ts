@@ -1,37 +1,119 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { FourGoodRegistration } from '@caunoi/domain';
+import type { FourGoodCatalogue, FourGoodCriterion, FourGoodRegistration } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
-import type { FourGoodRegistrationTable, HouseholdModelRegistrationTable } from '../db/schema-yearly.js';
+import type {
+  FourGoodCatalogueTable,
+  FourGoodRegistrationTable,
+  HouseholdModelRegistrationTable,
+} from '../db/schema-yearly.js';
 import { toCount, underPath } from '../db/sql-helpers.js';
 
 type Db = Kysely<DB>;
 
-export async function catalogueValidOn(db: Db, date: string) {
-  const catalogue = await db
+type CatalogueRow = Selectable<FourGoodCatalogueTable>;
+
+/** The criteria of some catalogue versions, in their order, by version id. */
+export async function criteriaOf(db: Db, catalogueIds: string[]): Promise<Map<string, FourGoodCriterion[]>> {
+  const byId = new Map<string, FourGoodCriterion[]>(catalogueIds.map((id) => [id, []]));
+  if (catalogueIds.length === 0) return byId;
+  const rows = await db
+    .selectFrom('four_good_criteria')
+    .select(['catalogue_id', 'code', 'text'])
+    .where('catalogue_id', 'in', [...new Set(catalogueIds)])
+    .orderBy('position')
+    .execute();
+  for (const r of rows) byId.get(r.catalogue_id)?.push({ code: r.code, text: r.text });
+  return byId;
+}
+
+export function toCatalogue(row: CatalogueRow, criteria: FourGoodCriterion[]): FourGoodCatalogue {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    source: row.source,
+    validFrom: row.valid_from,
+    validTo: row.valid_to,
+    criteria,
+  };
+}
+
+/** The version in force on a date, with its criteria. */
+export async function catalogueValidOn(db: Db, date: string): Promise<FourGoodCatalogue | null> {
+  const row = await db
     .selectFrom('four_good_catalogues')
     .selectAll()
     .where('valid_from', '<=', date)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]))
     .orderBy('valid_from', 'desc')
     .executeTakeFirst();
-  if (!catalogue) return null;
-  const criteria = await db
-    .selectFrom('four_good_criteria')
-    .select(['code', 'text'])
-    .where('catalogue_id', '=', catalogue.id)
-    .orderBy('position')
+  if (!row) return null;
+  return toCatalogue(row, (await criteriaOf(db, [row.id])).get(row.id)!);
+}
+
+/** Every version, the newest first. */
+export async function listCatalogues(db: Db): Promise<FourGoodCatalogue[]> {
+  const rows = await db
+    .selectFrom('four_good_catalogues')
+    .selectAll()
+    .orderBy('valid_from', 'desc')
     .execute();
-  return { catalogue, criteria };
+  const criteria = await criteriaOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => toCatalogue(r, criteria.get(r.id)!));
+}
+
+/** The latest version by start date, whatever its end. */
+export async function latestCatalogue(db: Db) {
+  return db
+    .selectFrom('four_good_catalogues')
+    .select(['id', 'valid_from', 'valid_to'])
+    .orderBy('valid_from', 'desc')
+    .executeTakeFirst();
+}
+
+export async function endCatalogue(db: Db, id: string, validTo: string): Promise<void> {
+  await db.updateTable('four_good_catalogues').set({ valid_to: validTo }).where('id', '=', id).execute();
+}
+
+/** Writes a version and its criteria (in the order given). */
+export async function insertCatalogue(
+  db: Db,
+  c: Omit<FourGoodCatalogue, 'validTo'>,
+  newId: () => string,
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('four_good_catalogues')
+    .values({
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      source: c.source,
+      valid_from: c.validFrom,
+      valid_to: null,
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('four_good_criteria')
+    .values(c.criteria.map((k, position) => ({ id: newId(), catalogue_id: c.id, position, ...k })))
+    .execute();
 }
 
 export function toRegistration(
   row: Selectable<FourGoodRegistrationTable> & { unit_name: string },
+  criteria: FourGoodCriterion[],
 ): FourGoodRegistration {
   return {
     id: row.id,
     unitId: row.unit_id,
     unitName: row.unit_name,
     year: row.year,
+    catalogueId: row.catalogue_id,
+    criteria,
     registeredOn: row.registered_on,
     results: row.results === null ? null : (JSON.parse(row.results) as Record<string, boolean>),
     achieved: row.achieved === null ? null : row.achieved === 1,

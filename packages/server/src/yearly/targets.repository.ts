@@ -70,6 +70,23 @@ export function toModel(
   };
 }
 
+/** The latest year up to `notAfter` with resolution indicators or new-rural results under `path`; null when none. */
+export async function latestTargetYear(db: Db, path: string, notAfter: number): Promise<number | null> {
+  const years = await Promise.all(
+    (['resolution_indicators', 'ntm_results'] as const).map((table) =>
+      db
+        .selectFrom(table)
+        .select((eb) => eb.fn.max('year').as('year'))
+        .where((eb) => underPath(eb.ref('scope_path'), path))
+        .where('year', '<=', notAfter)
+        .executeTakeFirst(),
+    ),
+  );
+  const found = years.map((r) => (r?.year === null || r?.year === undefined ? null : Number(r.year)));
+  const known = found.filter((y): y is number => y !== null);
+  return known.length === 0 ? null : Math.max(...known);
+}
+
 export async function listIndicators(db: Db, path: string, year: number) {
   return db
     .selectFrom('resolution_indicators')

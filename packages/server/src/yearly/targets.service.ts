@@ -1,16 +1,19 @@
 import type { Kysely } from 'kysely';
-import type {
-  CulturalUnit,
-  MassMobilisationModel,
-  RegisterHouseholdModelInput,
-  ResolutionIndicator,
-  SaveCulturalUnitInput,
-  SaveMassMobilisationModelInput,
-  SaveNtmResultsInput,
-  SaveResolutionIndicatorInput,
-  YearlyFigures,
-  YearlyQuery,
-  YearlyTargets,
+import {
+  chooseYear,
+  todayInVietnam,
+  type CulturalUnit,
+  type MassMobilisationModel,
+  type RegisterHouseholdModelInput,
+  type ResolutionIndicator,
+  type SaveCulturalUnitInput,
+  type SaveMassMobilisationModelInput,
+  type SaveNtmResultsInput,
+  type SaveResolutionIndicatorInput,
+  type YearlyFigures,
+  type YearlyQuery,
+  type YearlyTargets,
+  type YearlyTargetsQuery,
 } from '@caunoi/domain';
 import { v7 as uuidv7 } from 'uuid';
 import { inScope, requirePermission, type Actor } from '../auth/actor.js';
@@ -27,6 +30,7 @@ import {
   findCulturalUnit,
   findIndicator,
   findModel,
+  latestTargetYear,
   listCulturalUnits,
   listIndicators,
   listModels,
@@ -60,12 +64,20 @@ export async function getYearlyFigures(
   return yearlyFigures(db, { unitId: unit.id, path: unit.path }, query.year);
 }
 
+/** A year's targets; without a year, the one rule's year (`chooseYear`), said in `yearShown`. */
 export async function getYearlyTargets(
   db: Kysely<DB>,
   actor: Actor,
-  query: YearlyQuery,
+  asked: YearlyTargetsQuery,
 ): Promise<YearlyTargets> {
-  const unit = await unitOfQuery(db, actor, query.unitId);
+  const unit = await unitOfQuery(db, actor, asked.unitId);
+  const thisYear = Number(todayInVietnam().slice(0, 4));
+  const yearShown = chooseYear(
+    asked.year,
+    thisYear,
+    asked.year === undefined ? await latestTargetYear(db, unit.path, thisYear) : null,
+  );
+  const query = { year: yearShown.year };
   const yearEnd = `${query.year}-12-31`;
   const [indicators, ntmRows, cultural, models, figures, ntmSet, communes] = await Promise.all([
     listIndicators(db, unit.path, query.year),
@@ -79,6 +91,7 @@ export async function getYearlyTargets(
   return {
     unitId: unit.id,
     year: query.year,
+    yearShown,
     indicators: indicators.map(toIndicator),
     ntm: communes.map((c) => ({
       unitId: c.id,

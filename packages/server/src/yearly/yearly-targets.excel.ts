@@ -4,13 +4,16 @@ import {
   modelKindLabels,
   type YearlyFigures,
   type YearlyTargets,
+  formatDecimal,
+  formatOf,
+  formatPercent,
 } from '@caunoi/domain';
 import { achievedText, borderedTable, titleBlock } from './yearly-workbook.js';
 
 type Share = { achieved: number; total: number };
 
 const amount = (value: number | null, measure: string | null) =>
-  value === null ? '' : `${value.toLocaleString('vi-VN')}${measure ? ` ${measure}` : ''}`;
+  value === null ? '' : `${formatDecimal(value)}${measure ? ` ${measure}` : ''}`;
 
 /**
  * A unit's targets of a year as a workbook: a summary sheet (achieved of
@@ -116,7 +119,7 @@ export async function yearlyTargetsWorkbook(
   cultural.addRow([]);
   cultural.addRow([
     '',
-    `Gia đình văn hóa: ${targets.culturalFamilies.achieved.toLocaleString('vi-VN')}/${targets.culturalFamilies.total.toLocaleString('vi-VN')} hộ`,
+    `Gia đình văn hóa: ${formatOf(targets.culturalFamilies.achieved, targets.culturalFamilies.total)} hộ (${formatPercent(targets.culturalFamilies.achieved, targets.culturalFamilies.total)})`,
   ]);
 
   const models = workbook.addWorksheet('Mô hình dân vận khéo');

@@ -3,8 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
+  createFourGoodCatalogueInput,
   culturalUnit,
   fourGoodBoard,
+  fourGoodCatalogue,
   fourGoodRegistration,
   householdModelCell,
   householdModelQuery,
@@ -19,12 +21,18 @@ import {
   saveResolutionIndicatorInput,
   yearlyFigures,
   yearlyQuery,
+  yearlyTargetsQuery,
   yearlyTargets,
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
 import { actorOf } from '../http/request-context.js';
 import { exportYearlyTargets } from './export-yearly-targets.js';
-import { getFourGoodBoard, saveFourGood } from './four-good.service.js';
+import {
+  createFourGoodCatalogue,
+  getFourGoodBoard,
+  getFourGoodCatalogues,
+  saveFourGood,
+} from './four-good.service.js';
 import { getHouseholdModelCell } from './household-model.service.js';
 import {
   getYearlyFigures,
@@ -58,8 +66,8 @@ export function registerYearlyRoutes(app: FastifyInstance, db: Kysely<DB>): void
       schema: {
         tags,
         summary:
-          'Resolution indicators, new-rural criteria, cultural titles and dân vận khéo models of a year',
-        querystring: yearlyQuery,
+          'Resolution indicators, new-rural criteria, cultural titles and dân vận khéo models of a year (without one: this year, else the latest with targets, said in yearShown)',
+        querystring: yearlyTargetsQuery,
         response: { 200: yearlyTargets },
       },
     },
@@ -139,6 +147,30 @@ export function registerYearlyRoutes(app: FastifyInstance, db: Kysely<DB>): void
       },
     },
     async (request) => getFourGoodBoard(db, actorOf(request), request.query),
+  );
+  r.get(
+    '/api/v1/four-good-catalogues',
+    {
+      schema: {
+        tags,
+        summary: 'Versions of the "4 tốt" criteria, the newest first',
+        response: { 200: z.object({ items: z.array(fourGoodCatalogue) }) },
+      },
+    },
+    async () => ({ items: await getFourGoodCatalogues(db) }),
+  );
+  r.post(
+    '/api/v1/four-good-catalogues',
+    {
+      schema: {
+        tags,
+        summary:
+          'A new version of the "4 tốt" criteria; the previous version ends the day before, registrations keep theirs',
+        body: createFourGoodCatalogueInput,
+        response: { 200: fourGoodCatalogue },
+      },
+    },
+    async (request) => createFourGoodCatalogue(db, actorOf(request), request.body),
   );
   r.put(
     '/api/v1/yearly/four-good',

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInVietnam, type Dashboard, type DashboardRecords } from '@caunoi/domain';
+import { formatPercent, todayInVietnam, type Dashboard, type DashboardRecords } from '@caunoi/domain';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
@@ -76,11 +76,21 @@ describe.each(engines)('dashboard on %s', (engine) => {
               where h.scope_path like ${like()} and hp.year = ${year} and hp.status = ${status}`,
         );
       const point = d.poverty.find((p) => p.year === year)!;
+      // The poverty rate's whole: the unit's households on the year's last day, by their dated cell rows.
+      const households = await count(
+        db,
+        sql`select count(distinct household_id) as n from household_cells
+            where scope_path like ${like()} and start_date <= ${`${year}-12-31`}
+              and (end_date is null or end_date >= ${`${year}-12-31`})`,
+      );
+      const poor = await byStatus('poor');
       expect(point, String(year)).toEqual({
         year,
-        poor: await byStatus('poor'),
+        poor,
         nearPoor: await byStatus('near_poor'),
         average: await byStatus('average'),
+        households,
+        poorShare: poor / households,
       });
     }
 
@@ -137,18 +147,26 @@ describe.each(engines)('dashboard on %s', (engine) => {
     );
   });
 
-  it('without a period, answers the whole latest year with outcomes; a period asked is kept', async () => {
+  it('without a period, answers this year to today, yearly figures of the latest year with outcomes, and says so', async () => {
     const y2023 = await dashboardOf('from=2023-01&to=2023-12');
     const opened = await dashboardOf('');
-    // The demo's latest review is 2023: its figures, not an empty current year.
-    expect(opened).toMatchObject({ from: '2023-01-01', to: '2023-12-31', year: 2023 });
+    const today = todayInVietnam();
+    const thisYear = Number(today.slice(0, 4));
+    // Issue 15, item 3: petitions and coverage of the current period (the demo's
+    // petitions of this year show), the yearly sections of the demo's latest review
+    // (2023), not an empty current year, and the answer says why.
+    expect(opened).toMatchObject({ from: `${thisYear}-01-01`, to: today, year: 2023 });
+    expect(opened.yearShown).toEqual({ year: 2023, reason: 'latest_with_data', currentYear: thisYear });
+    expect(y2023.yearShown).toEqual({ year: 2023, reason: 'asked', currentYear: thisYear });
+    const current = await dashboardOf(`from=${thisYear}-01-01&to=${today}`);
+    expect(opened.petitions).toEqual(current.petitions);
+    expect(opened.petitions.received).toBeGreaterThan(0);
     expect(opened.help).toEqual(y2023.help);
     expect(opened.yearly).toEqual(y2023.yearly);
     expect(opened.help.escapedPoverty).toBeGreaterThan(0);
     expect(opened.poverty.map((p) => p.year)).toEqual([2022, 2023]);
-    const thisYear = Number(todayInVietnam().slice(0, 4));
-    const current = await dashboardOf(`from=${thisYear}-01&to=${thisYear}-12`);
-    expect(current).toMatchObject({ from: `${thisYear}-01-01`, to: `${thisYear}-12-31`, year: thisYear });
+    const wholeYear = await dashboardOf(`from=${thisYear}-01&to=${thisYear}-12`);
+    expect(wholeYear).toMatchObject({ from: `${thisYear}-01-01`, to: `${thisYear}-12-31`, year: thisYear });
     // A year with no review yet: the chart still reaches back to the last recognised ones.
     expect(current.poverty.map((p) => p.year)).toEqual(
       Array.from({ length: thisYear - 2021 }, (_, i) => 2022 + i),
@@ -219,9 +237,13 @@ describe.each(engines)('dashboard on %s', (engine) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
     const rows: string[][] = [];
+    const numberCells: ExcelJS.Cell[] = [];
     workbook.worksheets[0]!.eachRow((row) => {
       const cells: string[] = [];
-      row.eachCell((cell) => cells.push(String(cell.value)));
+      row.eachCell((cell) => {
+        cells.push(String(cell.value));
+        if (typeof cell.value === 'number') numberCells.push(cell);
+      });
       rows.push(cells);
     });
     const texts = rows.flat();
@@ -229,15 +251,18 @@ describe.each(engines)('dashboard on %s', (engine) => {
     expect(texts).toContain('ĐẢNG ỦY XÃ THẠNH LỘC');
     expect(texts).toContain('BÁO CÁO SỐ LIỆU');
     expect(texts.some((x) => /^Thạnh Lộc, ngày \d\d tháng \d+ năm \d{4}$/.test(x))).toBe(true);
+    // Counts are numbers in Excel (with a thousands format), shares read as on paper.
     expect(rows).toContainEqual(['Hộ thoát nghèo', '45']);
-    expect(rows).toContainEqual(['Chỉ tiêu nghị quyết đạt và vượt', '38/40']);
-    expect(rows).toContainEqual(['Hộ gia đình', d.coverage.households.toLocaleString('vi-VN')]);
+    expect(rows).toContainEqual(['Chỉ tiêu nghị quyết đạt và vượt', '38/40 (95\u00a0%)']);
+    expect(rows).toContainEqual(['Hộ gia đình', String(d.coverage.households)]);
+    const y2022 = d.poverty.find((p) => p.year === 2022)!;
     expect(rows).toContainEqual([
       '2022',
-      ...(['poor', 'nearPoor', 'average'] as const).map((k) =>
-        d.poverty.find((p) => p.year === 2022)![k].toLocaleString('vi-VN'),
-      ),
+      ...(['poor', 'nearPoor', 'average', 'households'] as const).map((k) => String(y2022[k])),
+      formatPercent(y2022.poor, y2022.households),
     ]);
+    const households = numberCells.find((c) => c.value === d.coverage.households);
+    expect(households?.numFmt).toBe('#,##0');
     expect(texts).toContain('BÍ THƯ');
     const exports = await count(
       db,

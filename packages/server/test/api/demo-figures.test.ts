@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Unit, UnitDetail } from '@caunoi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
+import { reportCommune } from '../report-2023.js';
 
 /**
  * The demo reproduces the 2023 Giồng Riềng report, and the API must show it:
@@ -15,51 +14,8 @@ import { startTestApp, type TestApp } from '../fixture.js';
  * hamlet rows, so those are the expectations here.
  */
 
-interface Report {
-  communes: {
-    name: string;
-    cells: number;
-    members: number;
-    membersAssigned: number;
-    householdsAssigned: number;
-    householdsPerMember: { max: number; min: number };
-    households?: {
-      poor: number;
-      poorNeedingHelp: number;
-      nearPoor: number;
-      nearPoorNeedingHelp: number;
-      average: number;
-      averageNeedingHelp: number;
-    };
-    hamlets?: { cell: string; membersAssigned: number; households: number }[];
-  }[];
-}
-
-/** The report as published: CAUNOI_REPORT_JSON, else the copy kept in docs/ (from shared/data). */
-function reportPath(): string {
-  const candidates = [
-    process.env.CAUNOI_REPORT_JSON,
-    fileURLToPath(new URL('../../../../docs/giong-rieng-2023.json', import.meta.url)),
-    fileURLToPath(new URL('../../../../../shared/data/giong-rieng-2023.json', import.meta.url)),
-  ].filter((p): p is string => typeof p === 'string');
-  const found = candidates.find((p) => existsSync(p));
-  if (!found)
-    throw new Error(
-      `giong-rieng-2023.json not found; tried ${candidates.join(', ')} (set CAUNOI_REPORT_JSON)`,
-    );
-  return found;
-}
-
-const report = JSON.parse(readFileSync(reportPath(), 'utf8')) as Report;
-
-function commune(name: string) {
-  const found = report.communes.find((c) => c.name === name);
-  if (!found) throw new Error(`report: no commune ${name}`);
-  return found;
-}
-
-const thanhLoc = commune('Đảng bộ xã Thạnh Lộc');
-const hoaThuan = commune('Đảng bộ xã Hòa Thuận');
+const thanhLoc = reportCommune('Đảng bộ xã Thạnh Lộc');
+const hoaThuan = reportCommune('Đảng bộ xã Hòa Thuận');
 const tlHouseholds = thanhLoc.households!;
 const tlHamlets = thanhLoc.hamlets!;
 
@@ -188,12 +144,15 @@ describe.each(engines)('demo figures through the API on %s', (engine) => {
     expect((await leader.get(`/api/v1/units/${t.ids.hoaThuanId}`)).statusCode).toBe(404);
   });
 
-  it('the district adds its two communes up', async () => {
+  it("the district adds its two communes up, with the rest generated at the report's totals", async () => {
     const district = (await detail(staff, t.ids.districtId)).counts;
     const tl = (await detail(staff, t.ids.thanhLocId)).counts;
     const ht = (await detail(staff, t.ids.hoaThuanId)).counts;
-    expect(district.cells).toBe(thanhLoc.cells + hoaThuan.cells);
-    expect(district.members).toBe(thanhLoc.members + hoaThuan.members);
+    // The report's district line: 269 cells under its committees and 35 attached directly; 6,277 members.
+    expect(district.cells).toBe(269 + 35);
+    expect(district.members).toBe(6277);
+    expect(tl.members + ht.members).toBe(thanhLoc.members + hoaThuan.members);
+    // Households are the two reported communes' only (the generated units hold none).
     expect(district.households).toBe(tl.households + ht.households);
     expect(district.householdsAssigned).toBe(tl.householdsAssigned + ht.householdsAssigned);
     expect(district.membersAssigned).toBe(tl.membersAssigned + ht.membersAssigned);
@@ -234,7 +193,7 @@ describe.each(await testEngines())('per-cell figures on %s', (engine) => {
     const { items } = response.json() as {
       items: { unit: { name: string; kind: string }; counts: UnitDetail['counts'] }[];
     };
-    for (const hamlet of commune('Đảng bộ xã Thạnh Lộc').hamlets ?? []) {
+    for (const hamlet of reportCommune('Đảng bộ xã Thạnh Lộc').hamlets ?? []) {
       const row = items.find((i) => i.unit.name === hamlet.cell);
       expect(row?.counts.membersAssigned, hamlet.cell).toBe(hamlet.membersAssigned);
       expect(row?.counts.households, hamlet.cell).toBe(hamlet.households);

@@ -148,6 +148,38 @@ describe.each(engines)('help plans on %s', (engine) => {
     expect(errorCodeOf(hidden)).toBe('HELP_ACTION_NOT_FOUND');
   });
 
+  it("an action a member records without an owner is theirs, and counts on their month's report", async () => {
+    const month = today.slice(0, 7);
+    const reportBefore = await member.get(`/api/v1/monthly-reports/member?month=${month}`);
+    expect(reportBefore.statusCode, reportBefore.body).toBe(200);
+    const doneBefore = reportBefore.json().figures.helpActions.done as number;
+    const created = await member.post(`/api/v1/help-plans/${plan.id}/actions`, {
+      kind: 'business_guidance',
+      description: 'Hướng dẫn làm chuồng bò',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().ownerMemberId).toBe(t.ids.memberId);
+    const done = await member.patch(`/api/v1/help-actions/${created.json().id}`, {
+      version: 1,
+      status: 'done',
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const reportAfter = await member.get(`/api/v1/monthly-reports/member?month=${month}`);
+    expect(reportAfter.json().figures.helpActions.done).toBe(doneBefore + 1);
+
+    // Naming someone outside the cell, or nobody, is still possible.
+    const outside = await member.post(`/api/v1/help-plans/${plan.id}/actions`, {
+      kind: 'vocational_training',
+      ownerName: 'Hội Nông dân xã',
+    });
+    expect(outside.json()).toMatchObject({ ownerMemberId: null, ownerName: 'Hội Nông dân xã' });
+    const nobody = await member.post(`/api/v1/help-plans/${plan.id}/actions`, {
+      kind: 'vocational_training',
+      ownerMemberId: null,
+    });
+    expect(nobody.json().ownerMemberId).toBeNull();
+  });
+
   it('lists plans in scope; a member sees those of their own households only', async () => {
     const mine = await allPages<{ householdId: string }>(member, '/api/v1/help-plans');
     const assigned = await t.database.db

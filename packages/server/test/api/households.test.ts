@@ -297,7 +297,7 @@ describe.each(engines)('households on %s', (engine) => {
     });
 
     it('refuses a code already in use with 409 DUPLICATE_CODE, leaving neither a row nor an audit row', async () => {
-      for (const code of ['HGD-TL-00001', 'HGD-HT-00001', 'HGD-TL-90001']) {
+      for (const code of ['HGD-TL-00001', 'HGD-TL-90001']) {
         const before = await t.database.db
           .selectFrom('households')
           .select('id')
@@ -318,6 +318,42 @@ describe.each(engines)('households on %s', (engine) => {
         ).toEqual(before);
         expect(await auditCount(t)).toBe(audits);
       }
+    });
+
+    it('reads a code outside the caller\u2019s scope like an unknown one (issue 14)', async () => {
+      const codeOf = async (id: string) =>
+        (
+          await t.database.db
+            .selectFrom('households')
+            .select('code')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).code;
+      const body = (code: string) => ({
+        code,
+        headName: 'Võ Văn Mã',
+        address: 'Tổ 8',
+        cellId: t.ids.thanhAnCellId,
+      });
+      // Another commune's code is free: codes are unique per organisation.
+      const hoaThuanCode = await codeOf(t.ids.hoaThuanHouseholdId);
+      const other = await secretary.post('/api/v1/households', body(hoaThuanCode));
+      expect(other.statusCode, other.body).toBe(201);
+      // Thạnh Hiệp's code is of the same commune, outside the Thạnh An secretary's cell: refused, in the
+      // very words used for a Thạnh An code, so the answer tells nothing about the other cell.
+      const sameOrg = await secretary.post(
+        '/api/v1/households',
+        body(await codeOf(t.ids.thanhHiepHouseholdId)),
+      );
+      const inScope = await secretary.post(
+        '/api/v1/households',
+        body(await codeOf(t.ids.otherThanhAnHouseholdId)),
+      );
+      expect(sameOrg.statusCode).toBe(409);
+      expect(sameOrg.json()).toEqual(inScope.json());
+      expect(sameOrg.json()).toEqual({
+        error: { code: 'DUPLICATE_CODE', message: expect.any(String), details: { field: 'code' } },
+      });
     });
 
     it('lets only one of two simultaneous additions with the same code land, the other is 409', async () => {

@@ -534,7 +534,7 @@ describe.each(engines)('import on %s', (engine) => {
       string,
       () => Promise<Buffer>,
       string,
-      { code: string; row: number | null; column: string | null }[],
+      { code: string; row: number | null; column: string | null; columnName?: string; value?: string }[],
     ][] = [
       [
         'no sheet of the template',
@@ -665,13 +665,20 @@ describe.each(engines)('import on %s', (engine) => {
           ]),
         '',
         [
-          { code: 'BAD_CODE', row: 2, column: 'code' },
-          { code: 'TOO_SHORT', row: 2, column: 'head_name' },
-          { code: 'BAD_INTEGER', row: 2, column: 'people_count' },
-          { code: 'BAD_ENUM', row: 2, column: 'poverty_status' },
-          { code: 'BAD_YES_NO', row: 2, column: 'needs_help' },
-          { code: 'BAD_MONEY', row: 2, column: 'monthly_income' },
-          { code: 'BAD_YEAR', row: 2, column: 'poverty_year' },
+          // Each names the template's column and echoes what was typed.
+          { code: 'BAD_CODE', row: 2, column: 'code', columnName: 'Mã hộ', value: 'mã có dấu' },
+          { code: 'TOO_SHORT', row: 2, column: 'head_name', columnName: 'Họ tên chủ hộ', value: 'A' },
+          { code: 'BAD_INTEGER', row: 2, column: 'people_count', columnName: 'Số nhân khẩu', value: '120' },
+          { code: 'BAD_ENUM', row: 2, column: 'poverty_status', columnName: 'Diện hộ', value: 'giàu' },
+          { code: 'BAD_YES_NO', row: 2, column: 'needs_help', columnName: 'Cần giúp đỡ', value: 'chắc' },
+          {
+            code: 'BAD_MONEY',
+            row: 2,
+            column: 'monthly_income',
+            columnName: 'Thu nhập hằng tháng của hộ (đồng)',
+            value: '1.5',
+          },
+          { code: 'BAD_YEAR', row: 2, column: 'poverty_year', columnName: 'Năm xét diện hộ', value: '1800' },
         ],
       ],
     ];
@@ -681,12 +688,16 @@ describe.each(engines)('import on %s', (engine) => {
         const result = await upload(t.app, admin.cookie, await make(), query);
         expect(result.statusCode, result.body).toBe(200);
         expect(result.report?.applied).toBe(false);
-        expect(errorsOf(result.report)).toEqual(
+        expect(result.report!.issues.filter((i) => i.severity === 'error')).toEqual(
           expect.arrayContaining(expected.map((e) => expect.objectContaining(e))),
         );
         expect(result.report?.errorCount).toBe(expected.length);
-        // Messages name the problem, never the cell's value.
-        for (const issue of result.report!.issues) expect(issue.message).not.toContain('Tên Chủ Hộ');
+        // Each message names the row and the column as the template does; a refused value is echoed to the uploader.
+        for (const issue of result.report!.issues.filter((i) => i.row !== null && i.row > 1)) {
+          expect(issue.message).toMatch(new RegExp(`^Dòng ${issue.row}[,:] `));
+          if (issue.columnName) expect(issue.message).toContain(`cột "${issue.columnName}"`);
+          if (issue.value !== undefined) expect(issue.message).toContain(`giá trị "${issue.value}"`);
+        }
         expect(await fingerprint(t.database)).toBe(before);
       });
     }
@@ -773,6 +784,44 @@ describe.each(engines)('import on %s', (engine) => {
         { code: 'CODE_UNAVAILABLE', row: 4, column: 'code' },
       ]);
       expect(await fingerprint(t.database)).toBe(before);
+    });
+
+    it('another commune\u2019s codes read like unknown ones: the rows create records (issue 14)', async () => {
+      const hoaThuanHousehold = await t.database.db
+        .selectFrom('households')
+        .select('code')
+        .where('id', '=', t.ids.hoaThuanHouseholdId)
+        .executeTakeFirstOrThrow();
+      const result = await upload(
+        t.app,
+        secretary.cookie,
+        await workbook([
+          {
+            name: 'members',
+            rows: [
+              ['code', 'full_name', 'cell_code', 'status'],
+              [codes.hoaThuanMember, 'Bùi Văn Năm', codes.thanhAnCell, 'official'],
+            ],
+          },
+          {
+            name: 'households',
+            rows: [
+              ['code', 'head_name', 'address', 'cell_code'],
+              [hoaThuanHousehold.code, 'Bùi Văn Sáu', 'Tổ 6, ấp Thạnh An', codes.thanhAnCell],
+            ],
+          },
+        ]),
+      );
+      // Before: CODE_UNAVAILABLE on both rows, "a record you may not change", i.e. "Hòa Thuận has this code".
+      expect(result.report?.issues).toEqual([]);
+      expect(result.report?.applied).toBe(true);
+      const made = await t.database.db
+        .selectFrom('households')
+        .select('org_id')
+        .where('code', '=', hoaThuanHousehold.code)
+        .orderBy('org_id')
+        .execute();
+      expect(made.map((h) => h.org_id).sort()).toEqual([t.ids.hoaThuanId, t.ids.thanhLocId].sort());
     });
 
     it('a unit out of scope is 404; roles without the write are 403', async () => {
@@ -950,33 +999,40 @@ describe.each(engines)('import on %s', (engine) => {
     const bytes = (await admin.get('/api/v1/import/template.xlsx')).rawPayload;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    // Vietnamese sheet and column names, as people read them (issue 15); the keys stay accepted.
     expect(book.worksheets.map((s) => s.name)).toEqual([
-      'units',
-      'members',
-      'households',
-      'assignments',
+      'Đơn vị',
+      'Đảng viên',
+      'Hộ gia đình',
+      'Phân công',
       'Hướng dẫn',
     ]);
-    expect(book.getWorksheet('households')!.getRow(1).values).toEqual([
+    expect(book.getWorksheet('Hộ gia đình')!.getRow(1).values).toEqual([
       undefined,
-      'code',
-      'head_name',
-      'address',
-      'cell_code',
-      'hamlet_code',
-      'people_count',
-      'poverty_status',
-      'poverty_year',
-      'needs_help',
-      'policy_family',
-      'monthly_income',
+      'Mã hộ',
+      'Họ tên chủ hộ',
+      'Địa chỉ',
+      'Mã chi bộ',
+      'Mã ấp',
+      'Số nhân khẩu',
+      'Diện hộ',
+      'Năm xét diện hộ',
+      'Cần giúp đỡ',
+      'Gia đình chính sách',
+      'Thu nhập hằng tháng của hộ (đồng)',
     ]);
     const guide = book.getWorksheet('Hướng dẫn')!;
+    const kindOfSheet: Record<string, string> = {
+      'Đơn vị': 'units',
+      'Đảng viên': 'members',
+      'Hộ gia đình': 'households',
+      'Phân công': 'assignments',
+    };
     const documented: string[] = [];
     guide.eachRow((row) => {
       const key = row.getCell(2).value;
       if (typeof key === 'string' && /^[a-z_]+$/.test(key))
-        documented.push(`${String(row.getCell(1).value).split(' ')[0]}.${key}`);
+        documented.push(`${kindOfSheet[String(row.getCell(1).value)]}.${key}`);
     });
     expect(documented).toContain('households.monthly_income');
     expect(documented).toContain('assignments.start_date');

@@ -157,6 +157,45 @@ describe.each(engines)('meetings on %s', (engine) => {
       expect(flags.cells[0]!.currentMonthHeld).toBe(true);
     });
 
+    it("refuses a roll that leaves out members of the cell on the meeting's date; exempt members may be left out", async () => {
+      expect(thanhAn.length).toBeGreaterThan(5);
+      const id = uuidv7();
+      const base = {
+        cellId: t.ids.thanhAnCellId,
+        kind: 'thematic',
+        date: today,
+        topic: 'Sinh hoạt chuyên đề',
+      };
+      const five = await secretary.post('/api/v1/meetings', {
+        ...base,
+        id,
+        attendance: attendanceAll().slice(0, 5),
+      });
+      expect(five.statusCode).toBe(400);
+      expect(errorCodeOf(five)).toBe('ATTENDANCE_ROLL_INCOMPLETE');
+      expect(five.json().error.details).toEqual({ missing: thanhAn.length - 5 });
+      expect(five.json().error.message).toContain(`còn thiếu ${thanhAn.length - 5} đồng chí`);
+      const stored = await t.database.db.selectFrom('meetings').select('id').where('id', '=', id).execute();
+      expect(stored).toEqual([]);
+
+      // Exempt today (an open exemption period): off the roll, and the meeting's count is of the others.
+      const exempt = thanhAn[thanhAn.length - 1]!;
+      const exemption = await leader.post(`/api/v1/members/${exempt.id}/exemptions`, {
+        startDate: addDays(today, -30),
+        reason: 'Tuổi cao, sức yếu',
+      });
+      expect(exemption.statusCode, exemption.body).toBe(201);
+      const withoutExempt = await secretary.post('/api/v1/meetings', {
+        ...base,
+        attendance: attendanceAll().filter((a) => a.memberId !== exempt.id),
+      });
+      expect(withoutExempt.statusCode, withoutExempt.body).toBe(201);
+      expect(withoutExempt.json()).toMatchObject({
+        expected: thanhAn.length - 1,
+        present: thanhAn.length - 1,
+      });
+    });
+
     it('refuses a second regular meeting in the month, a future date, and strangers on the list', async () => {
       const base = { cellId: t.ids.thanhAnCellId, topic: 'Sinh hoạt', attendance: attendanceAll() };
       const second = await secretary.post('/api/v1/meetings', { ...base, kind: 'regular', date: today });

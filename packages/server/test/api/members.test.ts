@@ -266,7 +266,7 @@ describe.each(engines)('members on %s', (engine) => {
       }
     });
 
-    it('refuses a code already in use with 409 DUPLICATE_CODE, in the same commune or another', async () => {
+    it('refuses a code already in use in the commune with 409 DUPLICATE_CODE; another commune\u2019s is free', async () => {
       const existing = await t.database.db
         .selectFrom('members')
         .select(['id', 'code'])
@@ -277,7 +277,16 @@ describe.each(engines)('members on %s', (engine) => {
         .select('code')
         .where('org_id', '=', t.ids.hoaThuanId)
         .executeTakeFirstOrThrow();
-      for (const code of [existing.code, hoaThuanMember.code]) {
+      const elsewhere = await secretary.post('/api/v1/members', {
+        code: hoaThuanMember.code,
+        fullName: 'Nguyễn Văn Khác Xã',
+        cellId: t.ids.thanhAnCellId,
+        status: 'official',
+        activeFrom: '2020-01-01',
+      });
+      // Issue 14: a 409 here told a Thạnh Lộc secretary that Hòa Thuận has this member code.
+      expect(elsewhere.statusCode, elsewhere.body).toBe(201);
+      for (const code of [existing.code]) {
         const before = await t.database.db
           .selectFrom('members')
           .select('id')

@@ -7,6 +7,7 @@ import {
   type CellReport,
   type CellReportSummary,
   type MemberReport,
+  type MonthlyReportSettingsView,
 } from '@caunoi/domain';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ import { loginAs, type ApiClient } from '../api-client.js';
 import { errorCodeOf } from '../api-helpers.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
+import { expectedPractices } from '../practice-figures.js';
 
 const engines = await testEngines();
 
@@ -34,7 +36,7 @@ async function expectedMemberFigures(t: TestApp, memberId: string, month: string
   );
   const householdIds = [...new Set(assignments.map((a) => a.household_id))];
   const households = await db.selectFrom('households').selectAll().execute();
-  const allVisits = await db.selectFrom('visits').select(['household_id', 'visit_date']).execute();
+  const allVisits = await db.selectFrom('visits').select(['household_id', 'visit_date', 'kind']).execute();
   let required = 0;
   let requiredDone = 0;
   for (const id of householdIds) {
@@ -70,8 +72,17 @@ async function expectedMemberFigures(t: TestApp, memberId: string, month: string
       .sort()[0]!;
     if (period.end !== last || since > period.start) continue;
     required++;
+    // Poor and near-poor households: only the commune's kinds count (a visit at home unless it chose more).
+    const poorKinds: string[] = settings?.poor_visit_kinds
+      ? JSON.parse(settings.poor_visit_kinds)
+      : ['home_visit'];
+    const counts = (kind: string) =>
+      !['poor', 'near_poor'].includes(h.poverty_status) || poorKinds.includes(kind);
     if (
-      allVisits.some((v) => v.household_id === id && v.visit_date >= period.start && v.visit_date <= last)
+      allVisits.some(
+        (v) =>
+          v.household_id === id && v.visit_date >= period.start && v.visit_date <= last && counts(v.kind),
+      )
     ) {
       requiredDone++;
     }
@@ -109,7 +120,13 @@ async function expectedMemberFigures(t: TestApp, memberId: string, month: string
       taken: petitions.filter((p) => inMonth(p.received_on)).length,
       relayed: petitions.filter((p) => inMonth(p.relayed_on)).length,
     },
+    practices: await expectedPractices(t, { memberId, careHouseholds: householdIds }, month),
   };
+}
+
+function nextMonth(m: string): string {
+  const [y, mm] = m.split('-').map(Number) as [number, number];
+  return mm === 12 ? `${y + 1}-01` : `${y}-${String(mm + 1).padStart(2, '0')}`;
 }
 
 describe.each(engines)('monthly reports on %s', (engine) => {
@@ -136,8 +153,74 @@ describe.each(engines)('monthly reports on %s', (engine) => {
     for (const table of ['member_monthly_reports', 'report_late_changes', 'cell_monthly_reports'] as const) {
       await t.database.db.deleteFrom(table).where('month', '=', month).execute();
     }
+    // These tests send the current month's reports whatever day it is: the commune opens its window on the 1st.
+    const opened = await leader.patch(`/api/v1/monthly-report-settings/${t.ids.thanhLocId}`, {
+      sendFromDay: 1,
+    });
+    expect(opened.statusCode, opened.body).toBe(200);
   });
   afterAll(() => t.close());
+
+  it("a report is sent from its month's last days (the commune's day, default the 25th), never for a month to come", async () => {
+    const next = nextMonth(month);
+    const settingsUrl = `/api/v1/monthly-report-settings/${t.ids.thanhLocId}`;
+    expect(
+      (await leader.patch(settingsUrl, { sendFromDay: 1 })).json<MonthlyReportSettingsView>(),
+    ).toMatchObject({ sendFromDay: 1, custom: true });
+    const future = await member.post('/api/v1/monthly-reports/member/actions', {
+      month: next,
+      action: 'submit',
+      version: 0,
+    });
+    expect(future.statusCode).toBe(409);
+    expect(errorCodeOf(future)).toBe('REPORT_MONTH_NOT_OPEN');
+    const futureCell = await secretary.post('/api/v1/monthly-reports/cell/actions', {
+      cellId: t.ids.thanhAnCellId,
+      month: next,
+      action: 'submit',
+      version: 0,
+    });
+    expect(errorCodeOf(futureCell)).toBe('REPORT_MONTH_NOT_OPEN');
+    expect(
+      await t.database.db.selectFrom('cell_monthly_reports').where('month', '=', next).selectAll().execute(),
+    ).toEqual([]);
+    // A draft may be written ahead; only sending waits.
+    const saved = await member.post('/api/v1/monthly-reports/member/actions', {
+      month: next,
+      action: 'save',
+      text: 'Dự kiến',
+      version: 0,
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json<MemberReport>()).toMatchObject({ state: 'draft', sendOpensOn: `${next}-01` });
+
+    // The default: from the 25th. A past month is always open.
+    expect((await staff.patch(settingsUrl, { sendFromDay: 25 })).statusCode).toBe(200);
+    const draft = (await member.get(memberUrl)).json<MemberReport>();
+    expect(draft.sendOpensOn).toBe(`${month}-25`);
+    const midMonth = await member.post('/api/v1/monthly-reports/member/actions', {
+      month,
+      action: 'submit',
+      version: draft.version,
+    });
+    if (Number(today.slice(8)) < 25) {
+      expect(midMonth.statusCode).toBe(409);
+      expect(errorCodeOf(midMonth)).toBe('REPORT_MONTH_NOT_OPEN');
+      expect(midMonth.json<{ error: { message: string } }>().error.message).toContain('từ ngày 25');
+    }
+    await t.database.db.deleteFrom('member_monthly_reports').where('month', '=', month).execute();
+    const past = await member.post('/api/v1/monthly-reports/member/actions', {
+      month: '2026-01',
+      action: 'submit',
+      version: 0,
+    });
+    expect(past.statusCode, past.body).toBe(200);
+    expect(past.json<MemberReport>().state).toBe('submitted');
+    // Not the settings of a cell's own accounts.
+    expect((await secretary.patch(settingsUrl, { sendFromDay: 20 })).statusCode).toBe(403);
+    expect((await leader.patch(settingsUrl, { sendFromDay: 29 })).statusCode).toBe(400);
+    expect((await leader.patch(settingsUrl, { sendFromDay: 1 })).statusCode).toBe(200);
+  });
 
   it("composes a member's month from the records, and freezes it at submission", async () => {
     const before = await member.get(memberUrl);
@@ -332,7 +415,7 @@ describe.each(engines)('monthly reports on %s', (engine) => {
     });
     expect(lateMemberReport.statusCode).toBe(409);
 
-    const late = body();
+    const late = { ...body(), confirmDuplicate: true };
     const byStaff = await staff.post('/api/v1/visits', { ...late, memberId: t.ids.memberId });
     expect(byStaff.statusCode, byStaff.body).toBe(201);
     const report = (await leader.get(cellUrl)).json<CellReport>();
@@ -355,6 +438,31 @@ describe.each(engines)('monthly reports on %s', (engine) => {
     expect(list.items.find((r) => r.cellId === t.ids.thanhAnCellId)?.lateChanges).toBe(1);
     // Another cell's month is open.
     expect((await member.get(memberUrl)).statusCode).toBe(200);
+  });
+
+  it("the commune leader's override: a member's visit in the locked month is recorded and listed as a late change", async () => {
+    const id = uuidv7();
+    const byLeader = await leader.post('/api/v1/visits', {
+      id,
+      householdId: t.ids.memberHouseholdId,
+      memberId: t.ids.memberId,
+      date: today,
+      kind: 'phone_call',
+      confirmDuplicate: true,
+    });
+    expect(byLeader.statusCode, byLeader.body).toBe(201);
+    expect(byLeader.json()).toMatchObject({ memberId: t.ids.memberId, kind: 'phone_call' });
+    const report = (await leader.get(cellUrl)).json<CellReport>();
+    expect(report.lateChanges).toContainEqual(
+      expect.objectContaining({ entity: 'visit', entityId: id, actorName: 'Bí thư Đảng ủy xã Thạnh Lộc' }),
+    );
+    // The leader records a member's contact; there is no visit of their own to record.
+    const noMember = await leader.post('/api/v1/visits', {
+      householdId: t.ids.memberHouseholdId,
+      date: today,
+      kind: 'home_visit',
+    });
+    expect(noMember.statusCode).toBe(400);
   });
 
   it('a help action result dated in the locked month is refused for the member', async () => {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportJob } from '@caunoi/domain';
+import { modelReportTables, needsHelpDefinition, type ReportJob } from '@caunoi/domain';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
@@ -69,6 +69,14 @@ describe.each(engines)('model report on %s', (engine) => {
     expect(sum((r) => r.categories.policy.needingHelp)).toBe(7);
     expect(sum((r) => r.householdsAssigned)).toBe(report.coverage.householdsAssigned);
     expect(report.notes.join(' ')).toContain('tính từ hồ sơ');
+    // Issue 15, item 5: the report's kinds add up to 140 (30 + 95 + 8 + 7) but a policy family
+    // is also poor, near-poor or average: 133 households need help, each counted once, and the
+    // table and the notes say so.
+    expect(report.coverage.needsHelp).toBe(133);
+    const kinds = modelReportTables(report)[0]!;
+    expect(kinds.rows.at(-1)).toEqual(['Hộ cần giúp đỡ, mỗi hộ tính một lần', '', 133]);
+    expect(kinds.rows.at(-2)![0]).toContain('có thể trùng');
+    expect(report.notes).toContain(needsHelpDefinition.vi);
 
     const file = await leader.get(`/api/v1/reports/jobs/${job.id}/report.xlsx`);
     expect(file.statusCode).toBe(200);
@@ -101,7 +109,8 @@ describe.each(engines)('model report on %s', (engine) => {
     expect(meanwhile.progress).toBeLessThan(1);
     const done = await finish(staff, job.id);
     expect(done.state).toBe('done');
-    expect(done.result!.rows).toHaveLength(2);
+    // One row per unit of the district: the two reported communes and the 55 generated units.
+    expect(done.result!.rows).toHaveLength(57);
     expect(done.result!.categories.poor.households).toBeGreaterThan(56);
   });
 

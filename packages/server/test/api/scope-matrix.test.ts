@@ -1,14 +1,19 @@
 import { can, type Permission, type Role } from '@caunoi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../api-client.js';
+import { accountCases } from '../account-matrix.js';
 import { assignmentCases } from '../assignment-matrix.js';
 import { cellLifeCases } from '../cell-life-matrix.js';
 import { dashboardCases } from '../dashboard-matrix.js';
 import { fieldWorkCases } from '../field-work-matrix.js';
 import { filesAndJobsCases } from '../files-and-jobs-matrix.js';
 import { householdBookCases } from '../household-book-matrix.js';
+import { householdLifecycleCases } from '../household-lifecycle-matrix.js';
 import { importExportCases } from '../import-export-matrix.js';
+import { restructureCases } from '../restructure-matrix.js';
+import { memberLifecycleCases } from '../member-lifecycle-matrix.js';
 import { monthlyCases } from '../monthly-matrix.js';
+import { privacyCases } from '../privacy-matrix.js';
 import { yearlyCases } from '../yearly-matrix.js';
 import { testEngines } from '../engines.js';
 import { startTestApp, type TestApp } from '../fixture.js';
@@ -269,11 +274,16 @@ const cases: Case[] = [
   ...assignmentCases,
   ...fieldWorkCases,
   ...householdBookCases,
+  ...householdLifecycleCases,
   ...importExportCases,
+  ...restructureCases,
   ...yearlyCases,
   ...monthlyCases,
+  ...memberLifecycleCases,
   ...dashboardCases,
   ...filesAndJobsCases,
+  ...privacyCases,
+  ...accountCases,
 ];
 
 /**
@@ -287,6 +297,17 @@ const unscopedRoutes = new Map<string, string>([
   ['POST /api/v1/auth/login', 'before any session: no scope yet'],
   ['POST /api/v1/auth/logout', "ends the caller's own session"],
   ['GET /api/v1/auth/me', "the caller's own account"],
+  ['POST /api/v1/auth/password', "the caller's own password"],
+  ['POST /api/v1/auth/sessions/end-others', "the caller's own sessions"],
+  // Like the accounts list: the caller's scope is the filter (account-lifecycle.test.ts).
+  ['GET /api/v1/users/account-changes', "lists only accounts under the caller's scope"],
+  // Addresses belong to no unit: administrators only (login_lock.manage), tested in account-lifecycle.test.ts.
+  ['GET /api/v1/login-locks', 'login locks: administrators only'],
+  ['POST /api/v1/login-locks/unlock', 'login locks: administrators only'],
+  [
+    'GET /api/v1/audit/refused-reads',
+    "a list without a unit: the accounts under the caller's scope (refused-reads.test.ts)",
+  ],
   // Notifications are addressed to one account and read by it alone (user_id in every query).
   ['GET /api/v1/notifications', "the caller's own notifications"],
   ['GET /api/v1/notifications/summary', "the caller's own unread count"],
@@ -296,7 +317,18 @@ const unscopedRoutes = new Map<string, string>([
   ['POST /api/v1/holidays', 'the national calendar of holidays'],
   ['GET /api/v1/rating-frameworks', 'the national rating frameworks (Quy định 366-QĐ/TW)'],
   ['POST /api/v1/rating-frameworks', 'the national rating frameworks (Quy định 366-QĐ/TW)'],
+  [
+    'GET /api/v1/four-good-catalogues',
+    'the "4 tốt" criteria: one catalogue for every unit (yearly-targets.test.ts)',
+  ],
+  [
+    'POST /api/v1/four-good-catalogues',
+    'the "4 tốt" criteria: one catalogue for every unit (yearly-targets.test.ts)',
+  ],
   ['GET /api/v1/import/template.xlsx', 'an empty workbook: headers only'],
+  ['GET /api/v1/processing-activities', 'the register of processing activities: the same system-wide'],
+  // No unit asked: the caller's own member's households, each opened as its GET would (caseload-sync.test.ts).
+  ['GET /api/v1/sync/caseload', "the caller's own caseload"],
 ]);
 
 /** Turns an OpenAPI path into a matcher for request paths; a static segment wins over a parameter, as in Fastify. */
@@ -520,7 +552,7 @@ describe.each(engines)('scope matrix on %s', (engine) => {
       const client = recording(clients[role], note);
 
       const users = await client.get('/api/v1/users?limit=200');
-      if (can(role, 'user.write')) {
+      if (can(role, 'user.write') || can(role, 'user.manage')) {
         expect(users.statusCode, users.body).toBe(200);
         const names = (users.json().items as { username: string }[]).map((u) => u.username);
         expect(users.json().nextOffset).toBeNull();

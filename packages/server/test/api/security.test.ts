@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, privacyLogSerializers } from '../../src/http/app.js';
 import { seedDemo } from '../../src/demo/seed-demo.js';
-import { loginAs } from '../api-client.js';
+import { demoPassword, loginAs } from '../api-client.js';
 import { createTestDatabase, testEngines } from '../engines.js';
 import { startTestApp, testSessionOptions, type TestApp } from '../fixture.js';
 
@@ -66,6 +66,95 @@ describe.each(engines)('HTTP security on %s', (engine) => {
       payload: body,
     });
     expect(sameOrigin.statusCode, sameOrigin.body).toBe(200);
+  });
+
+  it('compares the Origin in full: an https origin on a plain-HTTP server is another site', async () => {
+    const client = await loginAs(t.app, 'bithu.thanhan');
+    const url = `/api/v1/households/${t.ids.otherThanhAnHouseholdId}`;
+    const version = (await client.get(url)).json().version;
+    for (const origin of ['https://127.0.0.1:3201', 'http://127.0.0.1:3202', 'http://127.0.0.1']) {
+      const response = await t.app.inject({
+        method: 'PATCH',
+        url,
+        headers: { origin, host: '127.0.0.1:3201', cookie: client.cookie },
+        payload: { version, address: 'Tổ 9' },
+      });
+      expect(response.statusCode, origin).toBe(403);
+    }
+    const same = await t.app.inject({
+      method: 'PATCH',
+      url,
+      headers: { origin: 'http://127.0.0.1:3201', host: '127.0.0.1:3201', cookie: client.cookie },
+      payload: { version, address: 'Tổ 9' },
+    });
+    expect(same.statusCode, same.body).toBe(200);
+  });
+
+  it('pins Host and Origin to CAUNOI_PUBLIC_URL when it is set', async () => {
+    // Behind a TLS proxy: the server itself sees plain HTTP.
+    const publicUrl = 'https://caunoi.example:3201';
+    const host = 'caunoi.example:3201';
+    const app = await buildApp({ database: t.database, session: testSessionOptions, publicUrl });
+    try {
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { host, origin: publicUrl },
+        payload: { username: 'bithu.thanhan', password: demoPassword },
+      });
+      expect(login.statusCode, login.body).toBe(200);
+      const cookie = `caunoi_session=${login.cookies.find((c) => c.name === 'caunoi_session')!.value}`;
+      const refused = [
+        // DNS rebinding: the attacker's name, with a matching Origin.
+        { host: 'evil.example:3201', origin: 'https://evil.example:3201' },
+        // The public host with the wrong scheme or port in the Origin, or the wrong port in Host.
+        { host, origin: 'http://caunoi.example:3201' },
+        { host, origin: 'https://caunoi.example:3202' },
+        { host: 'caunoi.example:3202', origin: publicUrl },
+      ];
+      for (const headers of refused) {
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/v1/notifications/read',
+          headers: { ...headers, cookie },
+          payload: { ids: [] },
+        });
+        expect(response.statusCode, JSON.stringify(headers)).toBe(403);
+        expect(response.json().error.code).toBe('CROSS_SITE_REQUEST');
+      }
+      // Reads addressed to another host are refused too; the health check is not.
+      const read = await app.inject({
+        method: 'GET',
+        url: '/api/v1/auth/me',
+        headers: { host: 'evil.example', cookie },
+      });
+      expect(read.statusCode).toBe(403);
+      const health = await app.inject({
+        method: 'GET',
+        url: '/api/health',
+        headers: { host: '10.0.0.5:3000' },
+      });
+      expect(health.statusCode).toBe(200);
+      const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { host, cookie } });
+      expect(me.statusCode, me.body).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('tells browsers and proxies to keep no API answer: a household book carries income and health', async () => {
+    const client = await loginAs(t.app, 'bithu.thanhan');
+    for (const url of [
+      `/api/v1/households/${t.ids.otherThanhAnHouseholdId}`,
+      '/api/v1/households?q=nguyen',
+      '/api/v1/auth/me',
+      `/api/v1/households/${t.ids.hoaThuanHouseholdId}`,
+      '/api/v1/nothing-here',
+    ]) {
+      const response = await client.get(url);
+      expect(response.statusCode).toBeLessThan(500);
+      expect(response.headers['cache-control'], url).toBe('no-store');
+    }
   });
 
   it('answers unknown API paths with the error shape', async () => {

@@ -67,6 +67,42 @@ describe.each(engines)('visits on %s', (engine) => {
     expect(await auditRowsOf(t, 'visit', id)).toHaveLength(1);
   });
 
+  it('warns of the same visit recorded twice (household, member, day, kind) and stores it only when confirmed', async () => {
+    const first = await member.post('/api/v1/visits', {
+      id: uuidv7(),
+      householdId: t.ids.memberHouseholdId,
+      date: today,
+      kind: 'phone_call',
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const before = await rollupOf(t, t.ids.memberHouseholdId);
+    const id = uuidv7();
+    const body = { id, householdId: t.ids.memberHouseholdId, date: today, kind: 'phone_call' };
+    const twice = await member.post('/api/v1/visits', body);
+    expect(twice.statusCode).toBe(409);
+    expect(errorCodeOf(twice)).toBe('VISIT_POSSIBLE_DUPLICATE');
+    expect(twice.json().error.details.visits).toEqual([
+      expect.objectContaining({ id: first.json().id, date: today, kind: 'phone_call' }),
+    ]);
+    expect(await countVisits(t, id)).toBe(0);
+    expect(await rollupOf(t, t.ids.memberHouseholdId)).toEqual(before);
+    // The secretary recording it for the member is warned the same way.
+    const bySecretary = await secretary.post('/api/v1/visits', { ...body, memberId: t.ids.memberId });
+    expect(errorCodeOf(bySecretary)).toBe('VISIT_POSSIBLE_DUPLICATE');
+
+    const confirmed = await member.post('/api/v1/visits', { ...body, confirmDuplicate: true });
+    expect(confirmed.statusCode, confirmed.body).toBe(201);
+    expect(await countVisits(t, id)).toBe(1);
+    expect((await rollupOf(t, t.ids.memberHouseholdId))?.visit_count).toBe((before?.visit_count ?? 0) + 1);
+    // Another kind of contact the same day is not a duplicate.
+    const meeting = await member.post('/api/v1/visits', {
+      householdId: t.ids.memberHouseholdId,
+      date: today,
+      kind: 'community_activity',
+    });
+    expect(meeting.statusCode, meeting.body).toBe(201);
+  });
+
   it('applies the changes to the book made during the visit as history with source "visit", or nothing', async () => {
     const household = await t.database.db
       .selectFrom('households')
@@ -79,6 +115,7 @@ describe.each(engines)('visits on %s', (engine) => {
       householdId: t.ids.memberHouseholdId,
       date: today,
       kind: 'home_visit',
+      confirmDuplicate: true,
       bookChanges: { version: household.version + 5, monthlyIncome: 9_000_000 },
     });
     expect(refused.statusCode).toBe(409);
@@ -94,6 +131,7 @@ describe.each(engines)('visits on %s', (engine) => {
       date: today,
       kind: 'home_visit',
       notes: 'Chồng có việc làm mới, hộ đã lắp internet',
+      confirmDuplicate: true,
       bookChanges: { version: household.version, monthlyIncome: income, internetUse: true },
     });
     expect(response.statusCode, response.body).toBe(201);
@@ -299,6 +337,63 @@ describe.each(engines)('worklist and coverage on %s', (engine) => {
       expect(item.cadenceMonths).toBe(item.category === 'other' ? 12 : 1);
     }
     expect(await auditRowsOf(t, 'visit_settings', t.ids.thanhLocId)).toHaveLength(1);
+  });
+
+  it('a phone call is not the visit to a poor household unless the commune says so; the worklist says what counts', async () => {
+    const month = today.slice(0, 7);
+    const before = await worklistOf(member);
+    // A household not visited this month, made poor here (monthly visits) if the demo has it otherwise.
+    const target = [...before.overdue, ...before.due].find((i) => (i.lastVisitOn ?? '') < `${month}-01`);
+    if (!target) throw new Error('fixture: every household of the demo member is visited this month');
+    await t.database.db
+      .updateTable('households')
+      .set({ poverty_status: 'poor' })
+      .where('id', '=', target.householdId)
+      .execute();
+    const item = async () => {
+      const list = await worklistOf(member);
+      return [...list.overdue, ...list.due, ...list.visited].find(
+        (i) => i.householdId === target.householdId,
+      )!;
+    };
+    expect(await item()).toMatchObject({ category: 'poor', countingKinds: ['home_visit'] });
+    expect((await item()).state).not.toBe('visited');
+
+    const call = await member.post('/api/v1/visits', {
+      householdId: target.householdId,
+      date: today,
+      kind: 'phone_call',
+    });
+    expect(call.statusCode, call.body).toBe(201);
+    const afterCall = await item();
+    expect(afterCall.state).not.toBe('visited');
+    expect(afterCall.lastVisitOn).toBe(target.lastVisitOn);
+    const rollup = await t.database.db
+      .selectFrom('household_visit_state')
+      .selectAll()
+      .where('household_id', '=', target.householdId)
+      .executeTakeFirstOrThrow();
+    expect(rollup).toMatchObject({ last_visit_on: today, last_phone_call_on: today });
+    expect(rollup.last_home_visit_on ?? '').toBe(target.lastVisitOn ?? '');
+
+    // The commune counts calls too: the same call now makes the household visited, and back again.
+    const path = `/api/v1/visit-settings/${t.ids.thanhLocId}`;
+    expect((await leader.get(path)).json().poorVisitKinds).toEqual(['home_visit']);
+    expect((await leader.patch(path, { poorVisitKinds: ['phone_call'] })).statusCode).toBe(400);
+    const calls = await leader.patch(path, { poorVisitKinds: ['home_visit', 'phone_call'] });
+    expect(calls.statusCode, calls.body).toBe(200);
+    expect(calls.json().poorVisitKinds).toEqual(['home_visit', 'phone_call']);
+    expect(await item()).toMatchObject({
+      state: 'visited',
+      lastVisitOn: today,
+      countingKinds: ['home_visit', 'phone_call'],
+    });
+    expect((await leader.patch(path, { poorVisitKinds: ['home_visit'] })).statusCode).toBe(200);
+    expect((await item()).state).not.toBe('visited');
+
+    // A visit at home is the visit.
+    await member.post('/api/v1/visits', { householdId: target.householdId, date: today, kind: 'home_visit' });
+    expect(await item()).toMatchObject({ state: 'visited', lastVisitOn: today });
   });
 
   it("the secretary sees each member's overdue count, matching the member's own list", async () => {

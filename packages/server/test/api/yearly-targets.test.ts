@@ -275,4 +275,76 @@ describe.each(engines)('yearly targets and 4 tốt on %s', (engine) => {
       errorCodeOf(await leader.get(`/api/v1/yearly/household-model?cellId=${t.ids.thanhLocId}&year=2023`)),
     ).toBe('UNIT_NOT_RATEABLE');
   });
+  it("keeps 4 tốt criteria as versions: the report's in the demo, a new one from a date, registrations keep theirs", async () => {
+    const staff = await loginAs(t.app, 'bantochuc');
+    const board2023 = (
+      await leader.get(`/api/v1/yearly/four-good?unitId=${t.ids.thanhLocId}&year=2023`)
+    ).json() as FourGoodBoard;
+    // The report names the criteria: political task, meeting quality, unity and discipline, cadres and members.
+    expect(board2023.catalogue?.criteria.map((c) => c.text)).toEqual([
+      'Lãnh đạo thực hiện nhiệm vụ chính trị tốt',
+      'Chất lượng sinh hoạt tốt',
+      'Đoàn kết, kỷ luật tốt',
+      'Cán bộ, đảng viên tốt',
+    ]);
+    const registered2022 = (
+      (
+        await leader.get(`/api/v1/yearly/four-good?unitId=${t.ids.thanhLocId}&year=2022`)
+      ).json() as FourGoodBoard
+    ).rows.filter((r) => r.registration);
+    expect(registered2022.length).toBeGreaterThan(0);
+    expect(registered2022.every((r) => r.registration!.catalogueId === board2023.catalogue!.id)).toBe(true);
+
+    const version = {
+      code: '4T-2025',
+      name: 'Hướng dẫn mới về phong trào "4 tốt"',
+      validFrom: `${YEAR}-06-01`,
+      criteria: [
+        { code: 'A', text: 'Tiêu chí A' },
+        { code: 'B', text: 'Tiêu chí B' },
+      ],
+    };
+    expect((await leader.post('/api/v1/four-good-catalogues', version)).statusCode).toBe(403);
+    const created = await staff.post('/api/v1/four-good-catalogues', version);
+    expect(created.statusCode, created.body).toBe(200);
+    expect(created.json()).toMatchObject({ code: '4T-2025', validFrom: `${YEAR}-06-01`, validTo: null });
+    expect(
+      errorCodeOf(
+        await staff.post('/api/v1/four-good-catalogues', { ...version, validFrom: `${YEAR}-03-01` }),
+      ),
+    ).toBe('CATALOGUE_OVERLAP');
+    const versions = (await secretary.get('/api/v1/four-good-catalogues')).json() as {
+      items: { id: string; validTo: string | null }[];
+    };
+    expect(versions.items.find((v) => v.id === board2023.catalogue!.id)?.validTo).toBe(`${YEAR}-05-31`);
+
+    // The year's board now offers the new version; Thạnh An registered before it and keeps the old criteria.
+    const board = (
+      await leader.get(`/api/v1/yearly/four-good?unitId=${t.ids.thanhLocId}&year=${YEAR}`)
+    ).json() as FourGoodBoard;
+    expect(board.catalogue?.code).toBe('4T-2025');
+    const thanhAn = board.rows.find((r) => r.unitId === t.ids.thanhAnCellId)!.registration!;
+    expect(thanhAn.catalogueId).toBe(board2023.catalogue!.id);
+    const judge = (unitId: number, codes: string[]) =>
+      put(leader, '/api/v1/yearly/four-good', {
+        unitId,
+        year: YEAR,
+        registeredOn: `${YEAR}-01-15`,
+        results: Object.fromEntries(codes.map((c) => [c, true])),
+      });
+    expect(errorCodeOf(await judge(t.ids.thanhAnCellId, ['A', 'B']))).toBe('VALIDATION_FAILED');
+    const old = await judge(
+      t.ids.thanhAnCellId,
+      thanhAn.criteria.map((c) => c.code),
+    );
+    expect(old.json()).toMatchObject({ achieved: true, catalogueId: board2023.catalogue!.id });
+    // A cell registering now takes the new version.
+    const fresh = await put(leader, '/api/v1/yearly/four-good', {
+      unitId: t.ids.thanhHiepCellId,
+      year: YEAR,
+      registeredOn: `${YEAR}-07-01`,
+    });
+    expect((fresh.json() as { criteria: unknown }).criteria).toEqual(version.criteria);
+    expect((await judge(t.ids.thanhHiepCellId, ['A', 'B'])).json()).toMatchObject({ achieved: true });
+  });
 });
