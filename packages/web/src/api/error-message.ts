@@ -1,4 +1,4 @@
-import { errorCodes, type Language } from '@caunoi/domain';
+import { errorCodes, errorMessage, type Language } from '@caunoi/domain';
 import { isApiError } from './api-error';
 
 const networkMessage: Record<Language, string> = {
@@ -13,7 +13,7 @@ const networkMessage: Record<Language, string> = {
 export function errorToMessage(error: unknown, language: Language): string {
   if (isApiError(error)) {
     if (error.code === 'NETWORK') return networkMessage[language];
-    return language === 'en' ? errorCodes[error.code].en : error.message;
+    return language === 'en' ? errorMessage(error.code, 'en', error.details) : error.message;
   }
   return errorCodes.INTERNAL[language];
 }

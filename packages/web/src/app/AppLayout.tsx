@@ -1,5 +1,5 @@
 import { Suspense, useState } from 'react';
-import { Button, Drawer, Layout, Menu } from 'antd';
+import { App, Button, Drawer, Layout, Menu } from 'antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -9,6 +9,10 @@ import { useCurrentUser } from '../features/auth/current-user';
 import { useLogout } from '../features/auth/mutations';
 import { NotificationBell } from '../features/petitions/NotificationBell';
 import { useI18n } from '../i18n/i18n-context';
+import { OfflineSync } from '../offline/OfflineSync';
+import { OutboxNotice } from '../offline/OutboxNotice';
+import { useOutbox } from '../offline/use-outbox';
+import { navGroups } from './nav-groups';
 import { homePath, navItems } from './nav-items';
 import { UserBadge } from './UserBadge';
 
@@ -24,28 +28,49 @@ export function AppLayout() {
   const navigate = useNavigate();
   const logout = useLogout();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const { modal } = App.useApp();
+  const unsent = useOutbox().filter((w) => w.userId === user.id).length;
 
-  const items = navItems(user);
+  const groups = navGroups(user, navItems(user));
+  const items = groups.flatMap((g) => g.items);
   const selected = items.filter((i) => i.match(location.pathname)).map((i) => i.key);
   const menu = (
     <Menu
       mode="inline"
+      className="app-menu"
       selectedKeys={selected}
-      items={items.map((item) => ({
-        key: item.key,
-        icon: item.icon,
-        label: (
-          <Link to={item.path} data-testid={`nav-${item.key}`}>
-            {t(item.label)}
-          </Link>
-        ),
+      items={groups.map((group) => ({
+        type: 'group' as const,
+        key: `group-${group.key}`,
+        label: t(group.label),
+        children: group.items.map((item) => ({
+          key: item.key,
+          icon: item.icon,
+          label: (
+            <Link to={item.path} data-testid={`nav-${item.key}`}>
+              {t(item.label)}
+            </Link>
+          ),
+        })),
       }))}
       onClick={() => setDrawerOpen(false)}
       style={{ borderInlineEnd: 'none' }}
     />
   );
-  const signOut = () =>
+  const leave = () =>
     logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+  // Signing out clears the phone; writes not yet sent would go with it, so that is said first.
+  const signOut = () =>
+    unsent === 0
+      ? leave()
+      : modal.confirm({
+          title: t('offline.signOutTitle'),
+          content: t('offline.signOutUnsent', { n: unsent }),
+          okText: t('offline.signOutConfirm'),
+          okButtonProps: { danger: true },
+          cancelText: t('app.cancel'),
+          onOk: leave,
+        });
   const logoutButton = (
     <Button
       icon={<LogoutOutlined />}
@@ -60,6 +85,7 @@ export function AppLayout() {
 
   return (
     <Layout className="app-layout">
+      <OfflineSync />
       <Layout.Header className="app-header">
         {isPhone ? (
           <Button
@@ -97,11 +123,12 @@ export function AppLayout() {
             <div className="drawer-footer">{logoutButton}</div>
           </Drawer>
         ) : (
-          <Layout.Sider width={220} className="app-sider" breakpoint="lg" collapsedWidth={64}>
+          <Layout.Sider width={240} className="app-sider" breakpoint="lg" collapsedWidth={64}>
             {menu}
           </Layout.Sider>
         )}
         <Layout.Content className="app-content">
+          <OutboxNotice />
           <Suspense fallback={<LoadingState />}>
             <Outlet />
           </Suspense>

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { QueryClientProvider } from '@tanstack/react-query';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import viVN from 'antd/locale/vi_VN';
@@ -7,6 +7,8 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { useI18n } from '../i18n/i18n-context';
+import { sessionKeys } from '../features/auth/queries';
+import { persistOptions } from '../offline/query-persistence';
 import { createQueryClient } from './query-client';
 import { theme } from './theme';
 
@@ -24,10 +26,22 @@ function LocalisedAntd({ children }: { children: ReactNode }) {
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(createQueryClient);
   return (
-    <QueryClientProvider client={queryClient}>
+    // The member's caseload is kept in IndexedDB and read back before the first page shows.
+    <PersistQueryClientProvider
+      client={queryClient}
+      persistOptions={persistOptions}
+      // The kept session only stands in when there is no network to ask: online, the server
+      // says whether it is still valid before any page trusts it.
+      onSuccess={() => {
+        if (!navigator.onLine) return;
+        queryClient.removeQueries({ queryKey: sessionKeys.me() });
+        // What the phone kept shows at once, but it is as old as the last visit: online, ask again.
+        void queryClient.invalidateQueries();
+      }}
+    >
       <I18nProvider>
         <LocalisedAntd>{children}</LocalisedAntd>
       </I18nProvider>
-    </QueryClientProvider>
+    </PersistQueryClientProvider>
   );
 }

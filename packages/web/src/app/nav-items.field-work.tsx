@@ -4,24 +4,24 @@ import type { NavItem } from './nav-items';
 
 /** Field work: the member's worklist first of all; visit coverage for the cell and above. */
 export function fieldWorkNavItems(user: SessionUser): NavItem[] {
-  if (user.role === 'member') {
-    return [
-      {
-        key: 'worklist',
-        path: '/worklist',
-        label: 'nav.worklist',
-        icon: <CarryOutOutlined />,
-        match: (p) => p.startsWith('/worklist'),
-      },
-    ];
-  }
+  const worklist: NavItem = {
+    key: 'worklist',
+    path: '/worklist',
+    label: 'nav.worklist',
+    icon: <CarryOutOutlined />,
+    match: (p) => p.startsWith('/worklist'),
+  };
+  if (user.role === 'member') return [worklist];
+  // A secretary is a member too, with households of their own to visit.
+  const ownWork = user.role === 'cell_secretary' && user.memberId !== null;
   return [
+    ...(ownWork ? [worklist] : []),
     {
       key: 'visits',
       path: '/visits',
       label: 'nav.visits',
       icon: <ScheduleOutlined />,
-      match: (p) => p.startsWith('/visits') || p.startsWith('/worklist'),
+      match: (p) => p.startsWith('/visits') || (!ownWork && p.startsWith('/worklist')),
     },
     {
       key: 'help-outcomes',

@@ -12,9 +12,12 @@ import {
 import type { SessionUser } from '@caunoi/domain';
 import { cellLifeNavItems } from './nav-items.cell-life';
 import { fieldWorkNavItems } from './nav-items.field-work';
+import { accountNavItems } from './nav-items.accounts';
 import { importNavItems } from './nav-items.import';
 import { monthlyNavItems } from './nav-items.monthly';
+import { privacyNavItems } from './nav-items.privacy';
 import { reportsNavItems } from './nav-items.reports';
+import { restructureNavItems } from './nav-items.restructure';
 import { yearlyNavItems } from './nav-items.yearly';
 import type { MessageKey } from '../i18n/dictionary.vi';
 
@@ -115,5 +118,8 @@ export function navItems(user: SessionUser): NavItem[] {
     ...yearlyNavItems(user),
     ...reportsNavItems(user),
     ...importNavItems(user),
+    ...privacyNavItems(user),
+    ...restructureNavItems(user),
+    ...accountNavItems(user),
   ];
 }

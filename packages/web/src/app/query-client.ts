@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../api/api-error';
 import { sessionKeys } from '../features/auth/queries';
+import { keepCaseloadQueries } from '../offline/query-persistence';
 
 /**
  * One client for the app. A 401 anywhere means the session ended: the session
@@ -18,8 +19,12 @@ export function createQueryClient(): QueryClient {
         retry: (count, error) =>
           !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
       },
+      // A write is tried at once even offline: the ones the phone can keep go to the
+      // outbox, the others fail with a message instead of spinning until the signal returns.
+      mutations: { networkMode: 'always' },
     },
   });
+  keepCaseloadQueries(client);
   function signOutOn401(error: unknown) {
     if (isApiError(error) && error.status === 401 && error.code === 'UNAUTHENTICATED') {
       client.setQueryData(sessionKeys.me(), null);

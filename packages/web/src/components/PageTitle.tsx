@@ -5,7 +5,8 @@ export function PageTitle({ title, extra, sub }: { title: ReactNode; extra?: Rea
   return (
     <div className="page-title">
       <div className="page-title-text">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        {/* The page's one h1, at the size of a section title so a long name fits a phone. */}
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24, lineHeight: 1.35 }}>
           {title}
         </Typography.Title>
         {sub ? <div className="page-title-sub">{sub}</div> : null}

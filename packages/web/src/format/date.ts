@@ -17,3 +17,18 @@ export function formatInstantDate(iso: string): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : vnDay.format(date);
 }
+
+const vnDateTime = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A stored instant with its time of day in Vietnam, for a step in a history ("14:05 08/12/2026"). */
+export function formatInstantDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : vnDateTime.format(date);
+}

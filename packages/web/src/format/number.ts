@@ -1,12 +1,16 @@
-const integer = new Intl.NumberFormat('vi-VN');
-const percent = new Intl.NumberFormat('vi-VN', { style: 'percent', maximumFractionDigits: 1 });
+import { formatCount, formatPercent } from '@caunoi/domain';
+
+/*
+ * The web's names for the domain's one number format (`format/numbers.ts`),
+ * which print and Excel use too.
+ */
 
 /** 1234 → "1.234", the Vietnamese way, whatever the UI language. */
 export function formatNumber(value: number): string {
-  return integer.format(value);
+  return formatCount(value);
 }
 
-/** Share of a whole as "87,5 %"; an empty whole shows a dash. */
+/** Share of a whole as "87,5 %", never 100 % unless all; an empty whole shows a dash. */
 export function formatShare(part: number, whole: number): string {
-  return whole > 0 ? percent.format(part / whole) : '–';
+  return formatPercent(part, whole);
 }

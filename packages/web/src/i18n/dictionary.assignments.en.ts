@@ -22,6 +22,7 @@ export const assignmentsEn: Record<keyof typeof assignmentsVi, string> = {
   'coverage.poor': 'Poor',
   'coverage.nearPoor': 'Near-poor',
   'coverage.needsHelp': 'Needing help',
+  'coverage.assignedOfHead': 'followed / all',
   'coverage.assignedOf': '{assigned} followed / {total}',
   'coverage.total': 'Total',
   'coverage.chartTitle': 'Households per member',

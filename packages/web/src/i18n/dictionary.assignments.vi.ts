@@ -21,6 +21,7 @@ export const assignmentsVi = {
   'coverage.poor': 'Hộ nghèo',
   'coverage.nearPoor': 'Hộ cận nghèo',
   'coverage.needsHelp': 'Hộ cần giúp đỡ',
+  'coverage.assignedOfHead': 'có ĐV phụ trách / tổng số',
   'coverage.assignedOf': '{assigned} có ĐV / {total}',
   'coverage.total': 'Tổng cộng',
   'coverage.chartTitle': 'Số hộ mỗi đảng viên phụ trách',

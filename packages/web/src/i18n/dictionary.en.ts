@@ -5,7 +5,14 @@ import { monthlyEn } from './dictionary.monthly.en';
 import { reportsEn } from './dictionary.reports.en';
 import { fieldWorkEn } from './dictionary.field-work.en';
 import { householdBookEn } from './dictionary.household-book.en';
+import { householdLifecycleEn } from './dictionary.household-lifecycle.en';
+import { privacyEn } from './dictionary.privacy.en';
+import { accountsEn } from './dictionary.accounts.en';
 import { importEn } from './dictionary.import.en';
+import { membersEn } from './dictionary.members.en';
+import { restructureEn } from './dictionary.restructure.en';
+import { offlineEn } from './dictionary.offline.en';
+import { usabilityEn } from './dictionary.usability.en';
 import type { MessageKey } from './dictionary.vi';
 
 export const en: Record<MessageKey, string> = {
@@ -175,7 +182,7 @@ export const en: Record<MessageKey, string> = {
   'petitions.cell': 'Cell',
   'petitions.state': 'Status',
   'petitions.holder': 'Now with',
-  'petitions.answerDueOn': 'Answer promised by',
+  'petitions.answerDueOn': 'Answer promised to the household by',
   'petitions.answer': 'Answer',
   'petitions.attachments': 'Photos and documents',
   'attachments.none': 'No attachments yet.',
@@ -184,8 +191,8 @@ export const en: Record<MessageKey, string> = {
   'petitions.history': 'History',
   'petitions.created': 'Petition taken',
   'petitions.system': 'System (overdue)',
-  'petitions.dueOn': 'Due {date}',
-  'petitions.overdueSince': 'Overdue since {date}',
+  'petitions.dueOn': 'Step due {date}',
+  'petitions.overdueSince': 'Step overdue since {date}',
   'petitions.save': 'Save',
   'petitions.confirm': 'Confirm',
   'petitions.required': 'Please fill in or choose',
@@ -234,8 +241,15 @@ export const en: Record<MessageKey, string> = {
   ...assignmentsEn,
   ...fieldWorkEn,
   ...householdBookEn,
+  ...householdLifecycleEn,
   ...importEn,
+  ...accountsEn,
   ...yearlyEn,
   ...monthlyEn,
+  ...membersEn,
   ...reportsEn,
+  ...privacyEn,
+  ...restructureEn,
+  ...offlineEn,
+  ...usabilityEn,
 };

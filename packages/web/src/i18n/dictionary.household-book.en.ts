@@ -64,7 +64,6 @@ export const householdBookEn: Record<keyof typeof householdBookVi, string> = {
   'book.duplicateTitle': 'Possibly a household already recorded',
   'book.duplicateText':
     'The commune already has a household with the same head and a very similar address. Please check, so one household does not get two books.',
-  'book.duplicateHidden': '{count} other matches belong to units outside your scope.',
   'book.duplicateConfirm': 'It is another household, add it',
   'book.duplicateBack': 'Go back and edit',
   'changes.title': 'Population and labour changes',

@@ -62,7 +62,6 @@ export const householdBookVi = {
   'book.duplicateTitle': 'Có thể trùng với hộ đã có',
   'book.duplicateText':
     'Trong xã đã có hộ cùng tên chủ hộ và địa chỉ gần giống. Vui lòng kiểm tra để tránh lập hai sổ cho một hộ.',
-  'book.duplicateHidden': '{count} hộ trùng khác thuộc đơn vị ngoài phạm vi của đồng chí.',
   'book.duplicateConfirm': 'Đây là hộ khác, vẫn thêm',
   'book.duplicateBack': 'Quay lại sửa',
   'changes.title': 'Biến động nhân khẩu, lao động',

@@ -6,7 +6,7 @@ export const importEn: Record<keyof typeof importVi, string> = {
   'import.subtitle':
     'Units, members, households and assignments in one file. The whole file is checked first: one bad row and nothing is written.',
   'import.template': 'Download the template (.xlsx)',
-  'import.templateHint': 'One sheet per kind of record; the "Hướng dẫn" sheet explains every column.',
+  'import.templateHint': 'One sheet per kind of record; the guide sheet ("Hướng dẫn") explains every column.',
   'import.step.choose': 'Choose a file',
   'import.step.check': 'Check',
   'import.step.apply': 'Import',

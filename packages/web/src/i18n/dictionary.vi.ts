@@ -5,7 +5,14 @@ import { monthlyVi } from './dictionary.monthly.vi';
 import { reportsVi } from './dictionary.reports.vi';
 import { fieldWorkVi } from './dictionary.field-work.vi';
 import { householdBookVi } from './dictionary.household-book.vi';
+import { householdLifecycleVi } from './dictionary.household-lifecycle.vi';
+import { privacyVi } from './dictionary.privacy.vi';
+import { accountsVi } from './dictionary.accounts.vi';
 import { importVi } from './dictionary.import.vi';
+import { membersVi } from './dictionary.members.vi';
+import { restructureVi } from './dictionary.restructure.vi';
+import { offlineVi } from './dictionary.offline.vi';
+import { usabilityVi } from './dictionary.usability.vi';
 
 /** Vietnamese, the default: the words the cells and the commune office use. */
 export const vi = {
@@ -175,7 +182,7 @@ export const vi = {
   'petitions.cell': 'Chi bộ',
   'petitions.state': 'Trạng thái',
   'petitions.holder': 'Đang xử lý',
-  'petitions.answerDueOn': 'Hẹn trả lời hộ trước ngày',
+  'petitions.answerDueOn': 'Ngày hẹn trả lời người dân',
   'petitions.answer': 'Nội dung trả lời',
   'petitions.attachments': 'Ảnh, tài liệu đính kèm',
   'attachments.none': 'Chưa có tệp đính kèm.',
@@ -184,8 +191,8 @@ export const vi = {
   'petitions.history': 'Quá trình xử lý',
   'petitions.created': 'Tiếp nhận kiến nghị',
   'petitions.system': 'Hệ thống (quá hạn)',
-  'petitions.dueOn': 'Hạn {date}',
-  'petitions.overdueSince': 'Quá hạn từ {date}',
+  'petitions.dueOn': 'Hạn bước này {date}',
+  'petitions.overdueSince': 'Bước này quá hạn từ {date}',
   'petitions.save': 'Lưu',
   'petitions.confirm': 'Xác nhận',
   'petitions.required': 'Vui lòng nhập hoặc chọn',
@@ -234,10 +241,17 @@ export const vi = {
   ...assignmentsVi,
   ...fieldWorkVi,
   ...householdBookVi,
+  ...householdLifecycleVi,
   ...importVi,
+  ...accountsVi,
   ...yearlyVi,
   ...monthlyVi,
   ...reportsVi,
+  ...membersVi,
+  ...privacyVi,
+  ...restructureVi,
+  ...offlineVi,
+  ...usabilityVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -41,7 +41,7 @@ export const yearlyVi = {
   'targets.comparison': 'Cách đánh giá',
   'targets.atLeast': 'Đạt khi thực hiện từ mức chỉ tiêu trở lên',
   'targets.atMost': 'Đạt khi không vượt mức chỉ tiêu (ví dụ tỷ lệ hộ nghèo)',
-  'targets.target': 'Chỉ tiêu',
+  'targets.target': 'Mục tiêu',
   'targets.actual': 'Thực hiện',
   'targets.targetText': 'Chỉ tiêu (nếu không phải con số)',
   'targets.achievedManual': 'Kết quả (khi không so được bằng số)',

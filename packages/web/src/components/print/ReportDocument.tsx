@@ -37,6 +37,8 @@ export interface ReportDocumentProps {
   children: ReactNode;
   signature: { capacity?: string; title: string; name?: string };
   recipients?: string[];
+  /** The body's last part, printed on one page with "Nơi nhận" and the signature (never a signature alone). */
+  closing?: ReactNode;
 }
 
 // The date line is the domain's, so the Excel file writes the same words.
@@ -52,6 +54,7 @@ export function ReportDocument({
   children,
   signature,
   recipients,
+  closing,
 }: ReportDocumentProps) {
   return (
     <article className="report-document" lang="vi">
@@ -74,24 +77,27 @@ export function ReportDocument({
       {subtitle && <div className="report-subtitle">{subtitle}</div>}
       <div className="report-subtitle-rule">-----</div>
       <section className="report-body">{children}</section>
-      <footer className="report-footer">
-        <div className="report-recipients">
-          {recipients && recipients.length > 0 && (
-            <>
-              <div className="report-recipients-label">Nơi nhận:</div>
-              {recipients.map((line, index) => (
-                <div key={index}>- {line}</div>
-              ))}
-            </>
-          )}
-        </div>
-        <div className="report-signature">
-          {signature.capacity && <div className="report-signature-capacity">{signature.capacity}</div>}
-          <div className="report-signature-title">{signature.title}</div>
-          <div className="report-signature-space" />
-          {signature.name && <div className="report-signature-name">{signature.name}</div>}
-        </div>
-      </footer>
+      <div className="report-closing">
+        {closing ? <section className="report-body">{closing}</section> : null}
+        <footer className="report-footer">
+          <div className="report-recipients">
+            {recipients && recipients.length > 0 && (
+              <>
+                <div className="report-recipients-label">Nơi nhận:</div>
+                {recipients.map((line, index) => (
+                  <div key={index}>- {line}</div>
+                ))}
+              </>
+            )}
+          </div>
+          <div className="report-signature">
+            {signature.capacity && <div className="report-signature-capacity">{signature.capacity}</div>}
+            <div className="report-signature-title">{signature.title}</div>
+            <div className="report-signature-space" />
+            {signature.name && <div className="report-signature-name">{signature.name}</div>}
+          </div>
+        </footer>
+      </div>
     </article>
   );
 }

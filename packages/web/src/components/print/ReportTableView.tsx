@@ -1,8 +1,8 @@
-import type { ReportTable } from '@caunoi/domain';
+import { formatCount, formatDecimal, type ReportTable } from '@caunoi/domain';
 
-/** Figures ("3.094", "210/245", "14,7 / 7 / 27", "12,5%") align right; names and text stay left. */
+/** Figures ("3.094", "210/245 (85,7 %)", "14,7") align right; names and text stay left. */
 const figureLike = (cell: string | number) =>
-  typeof cell === 'number' || /^[\d.,/ %()-]*\d[\d.,/ %()-]*$/.test(cell);
+  typeof cell === 'number' || /^[\d.,/ %()\u00a0-]*\d[\d.,/ %()\u00a0-]*$/.test(cell);
 
 /**
  * One table of a printed report (the domain's `ReportTable`): heading, bordered table, bold total row.
@@ -25,7 +25,11 @@ export function ReportTableView({ table }: { table: ReportTable }) {
             <tr key={i} className={table.totalRow && i === table.rows.length - 1 ? 'total' : undefined}>
               {row.map((cell, j) => (
                 <td key={j} className={figureLike(cell) ? 'num' : undefined}>
-                  {typeof cell === 'number' ? cell.toLocaleString('vi-VN') : cell}
+                  {typeof cell === 'number'
+                    ? Number.isInteger(cell)
+                      ? formatCount(cell)
+                      : formatDecimal(cell)
+                    : cell}
                 </td>
               ))}
             </tr>

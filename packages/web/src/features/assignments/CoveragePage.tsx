@@ -1,8 +1,14 @@
-import { Button, Card, DatePicker, Tag } from 'antd';
+import { Button, Card, DatePicker, Segmented, Tag } from 'antd';
 import { FileExcelOutlined, PartitionOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
-import { can, todayInVietnam, type CoverageReport } from '@caunoi/domain';
+import {
+  boundariesOption,
+  can,
+  todayInVietnam,
+  type BoundariesOption,
+  type CoverageReport,
+} from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
@@ -31,12 +37,17 @@ export default function CoveragePage() {
   const unitId = unitParam && /^\d+$/.test(unitParam) ? Number(unitParam) : user.scopeUnitId;
   const date = isoDate(params.get('date'));
   const today = todayInVietnam();
-  const report = useCoverage(unitId, date);
-  const set = (key: string, value: string | undefined) =>
+  // A past date reads in the structure of that date unless today's boundaries are asked for.
+  const boundaries: BoundariesOption | undefined =
+    date !== undefined && params.get('boundaries') === 'today' ? 'today' : undefined;
+  const report = useCoverage(unitId, date, boundaries);
+  const set = (changes: Record<string, string | undefined>) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
-      if (value === undefined) next.delete(key);
-      else next.set(key, value);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined) next.delete(key);
+        else next.set(key, value);
+      }
       return next;
     });
 
@@ -54,15 +65,19 @@ export default function CoveragePage() {
                 </Button>
               </Link>
             ) : null}{' '}
-            <PrintableLink kind="coverage" params={{ unitId, date }} />{' '}
-            <a href={coverageExcelUrl(unitId, date)} download data-testid="coverage-excel">
+            <PrintableLink kind="coverage" params={{ unitId, date, boundaries }} />{' '}
+            <a href={coverageExcelUrl(unitId, date, boundaries)} download data-testid="coverage-excel">
               <Button icon={<FileExcelOutlined />}>{t('coverage.export')}</Button>
             </a>
           </>
         }
       />
       <div className="filters">
-        <PartyUnitPicker value={unitId} onChange={(id) => set('unitId', String(id))} testId="coverage-unit" />
+        <PartyUnitPicker
+          value={unitId}
+          onChange={(id) => set({ unitId: String(id) })}
+          testId="coverage-unit"
+        />
         <DatePicker
           format="DD/MM/YYYY"
           allowClear={false}
@@ -71,17 +86,31 @@ export default function CoveragePage() {
           disabledDate={(d) => d.isAfter(dayjs(today), 'day')}
           onChange={(d) => {
             const value = d?.format('YYYY-MM-DD');
-            set('date', value === today ? undefined : value);
+            // Today has one structure: the boundaries choice goes with the past date.
+            set(value === today ? { date: undefined, boundaries: undefined } : { date: value });
           }}
+          aria-label={t('coverage.date')}
           data-testid="coverage-date"
         />
+        {date !== undefined ? (
+          <Segmented<BoundariesOption>
+            aria-label={t('coverage.boundaries')}
+            value={boundaries ?? 'as_of_date'}
+            options={boundariesOption.options.map((b) => ({
+              value: b,
+              label: t(`coverage.boundaries.${b}`),
+            }))}
+            onChange={(b) => set({ boundaries: b === 'today' ? b : undefined })}
+            data-testid="coverage-boundaries"
+          />
+        ) : null}
       </div>
       {report.isPending ? (
         <LoadingState />
       ) : report.isError ? (
         <ErrorState error={report.error} onRetry={() => void report.refetch()} />
       ) : (
-        <CoverageBody report={report.data} onOpen={(id) => set('unitId', String(id))} />
+        <CoverageBody report={report.data} onOpen={(id) => set({ unitId: String(id) })} />
       )}
       {date === undefined ? <AssignmentAlertsCard unitId={unitId} /> : null}
     </>
@@ -97,6 +126,12 @@ function CoverageBody({ report, onOpen }: { report: CoverageReport; onOpen: (uni
       <p className="muted">
         {t('coverage.date')} {formatDate(report.date)} ·{' '}
         {report.source === 'rollup' ? t('coverage.sourceRollup') : t('coverage.sourceRecords')}
+        {report.source === 'records' && report.boundaries ? (
+          <span data-testid="coverage-boundaries-shown">
+            {' · '}
+            {t(`coverage.boundariesShown.${report.boundaries}`, { date: formatDate(report.date) })}
+          </span>
+        ) : null}
       </p>
       <Card size="small" className="section" data-testid="coverage-summary">
         {t('coverage.summary', {

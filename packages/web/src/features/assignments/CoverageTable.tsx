@@ -1,6 +1,7 @@
 import { Table, Tooltip } from 'antd';
+import { KeyboardScroll } from '../../components/KeyboardScroll';
 import type { ColumnsType } from 'antd/es/table';
-import type { CoverageFigures, CoverageReport } from '@caunoi/domain';
+import { formatOf, needsHelpDefinition, type CoverageFigures, type CoverageReport } from '@caunoi/domain';
 import { formatShare } from '../../format/number';
 import { useI18n } from '../../i18n/i18n-context';
 import { formatAverage, formatCount } from './format';
@@ -15,16 +16,23 @@ export function CoverageTable({
   report: CoverageReport;
   onOpen: (unitId: number) => void;
 }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const rows: Row[] = [
     ...report.rows.map((r) => ({ ...r, key: String(r.unit.id) })),
     { ...report.totals, key: 'total', unit: null },
   ];
+  // "12/14": followed by a member of all, as the column head says (a bare "14 (12)" left readers guessing).
   const ofTotal = (assigned: number, total: number) => (
     <Tooltip title={t('coverage.assignedOf', { assigned: formatCount(assigned), total: formatCount(total) })}>
-      {formatCount(total)}
-      {total > 0 ? <span className="muted"> ({formatCount(assigned)})</span> : null}
+      {formatOf(assigned, total)}
     </Tooltip>
+  );
+  const ofTotalHead = (key: 'coverage.poor' | 'coverage.nearPoor' | 'coverage.needsHelp') => (
+    <>
+      {t(key)}
+      <br />
+      <small className="muted">{t('coverage.assignedOfHead')}</small>
+    </>
   );
   const columns: ColumnsType<Row> = [
     {
@@ -75,28 +83,40 @@ export function CoverageTable({
     },
     { title: t('coverage.min'), align: 'right', render: (_, r) => formatCount(r.perMemberMin) },
     { title: t('coverage.max'), align: 'right', render: (_, r) => formatCount(r.perMemberMax) },
-    { title: t('coverage.poor'), align: 'right', render: (_, r) => ofTotal(r.poorAssigned, r.poor) },
     {
-      title: t('coverage.nearPoor'),
+      title: ofTotalHead('coverage.poor'),
+      align: 'right',
+      render: (_, r) => ofTotal(r.poorAssigned, r.poor),
+    },
+    {
+      title: ofTotalHead('coverage.nearPoor'),
       align: 'right',
       render: (_, r) => ofTotal(r.nearPoorAssigned, r.nearPoor),
     },
     {
-      title: t('coverage.needsHelp'),
+      title: ofTotalHead('coverage.needsHelp'),
       align: 'right',
       render: (_, r) => ofTotal(r.needsHelpAssigned, r.needsHelp),
     },
   ];
   return (
-    <Table<Row>
-      size="small"
-      pagination={false}
-      scroll={{ x: 1100 }}
-      rowKey="key"
-      dataSource={rows}
-      columns={columns}
-      rowClassName={(r) => (r.unit ? '' : 'coverage-total-row')}
-      data-testid="coverage-table"
-    />
+    <KeyboardScroll label={t('coverage.title')}>
+      <Table<Row>
+        size="small"
+        pagination={false}
+        scroll={{ x: 1100 }}
+        rowKey="key"
+        dataSource={rows}
+        columns={columns}
+        rowClassName={(r) => (r.unit ? '' : 'coverage-total-row')}
+        // What "needing help" counts (each household once), since the paper report's kinds overlap.
+        footer={() => (
+          <span className="muted" data-testid="needs-help-definition">
+            {label(needsHelpDefinition)}
+          </span>
+        )}
+        data-testid="coverage-table"
+      />
+    </KeyboardScroll>
   );
 }

@@ -81,7 +81,11 @@ export function PartyUnitPicker({
       value={value}
       onChange={(id) => onChange(id)}
       placeholder={t('coverage.pickUnit')}
+      aria-label={t('coverage.unit')}
       showSearch={false}
+      // Branches load one level at a time, so the list holds at most a few hundred units: all of
+      // them are drawn (no virtual list), and a province's 50 direct units scroll like any list.
+      virtual={false}
       style={{ minWidth: 280 }}
       popupMatchSelectWidth={false}
       data-testid={testId}

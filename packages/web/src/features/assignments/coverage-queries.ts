@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AssignmentAlerts,
+  BoundariesOption,
   AssignmentSettings,
   CoverageReport,
   CreateProposalInput,
@@ -15,22 +16,28 @@ import { assignmentKeys } from './queries';
 
 export const coverageKeys = {
   all: ['coverage'] as const,
-  report: (unitId: number, date: string | undefined) =>
-    [...coverageKeys.all, 'report', unitId, date] as const,
+  report: (unitId: number, date: string | undefined, boundaries: BoundariesOption | undefined) =>
+    [...coverageKeys.all, 'report', unitId, date, boundaries] as const,
   alerts: (unitId: number) => [...coverageKeys.all, 'alerts', unitId] as const,
   settings: (unitId: number) => [...coverageKeys.all, 'settings', unitId] as const,
   proposal: (id: string) => [...coverageKeys.all, 'proposal', id] as const,
 };
 
-export function useCoverage(unitId: number, date: string | undefined) {
+/** `boundaries` only for a past date: today has one structure. */
+export function useCoverage(unitId: number, date: string | undefined, boundaries?: BoundariesOption) {
   return useQuery({
-    queryKey: coverageKeys.report(unitId, date),
-    queryFn: ({ signal }) => api.get<CoverageReport>(`/coverage${queryString({ unitId, date })}`, signal),
+    queryKey: coverageKeys.report(unitId, date, boundaries),
+    queryFn: ({ signal }) =>
+      api.get<CoverageReport>(`/coverage${queryString({ unitId, date, boundaries })}`, signal),
   });
 }
 
-export function coverageExcelUrl(unitId: number, date: string | undefined): string {
-  return `/api/v1/coverage.xlsx${queryString({ unitId, date })}`;
+export function coverageExcelUrl(
+  unitId: number,
+  date: string | undefined,
+  boundaries?: BoundariesOption,
+): string {
+  return `/api/v1/coverage.xlsx${queryString({ unitId, date, boundaries })}`;
 }
 
 export function useAssignmentAlerts(unitId: number) {

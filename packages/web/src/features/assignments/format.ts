@@ -1,10 +1,10 @@
-const oneDecimal = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+import { formatCount as count, formatDecimal } from '@caunoi/domain';
 
 /** Households per member as the report writes it: one decimal, Vietnamese style ("14,7"); a dash for none. */
 export function formatAverage(value: number | null): string {
-  return value === null ? '–' : oneDecimal.format(value);
+  return value === null ? '–' : formatDecimal(value);
 }
 
 export function formatCount(value: number | null): string {
-  return value === null ? '–' : new Intl.NumberFormat('vi-VN').format(value);
+  return value === null ? '–' : count(value);
 }

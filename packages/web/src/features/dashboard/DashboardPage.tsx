@@ -1,23 +1,26 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, Col, DatePicker, Empty, Row, Space, Statistic } from 'antd';
+import { Button, Card, Col, DatePicker, Empty, Row, Select, Space, Statistic } from 'antd';
 import { FileExcelOutlined, FileTextOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { todayInVietnam, type Dashboard, type DashboardFigure } from '@caunoi/domain';
+import { boundariesOption, todayInVietnam, type Dashboard, type DashboardFigure } from '@caunoi/domain';
 import { EChart, type EChartOption } from '../../components/EChart';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
-import { formatNumber } from '../../format/number';
+import { YearShownNote } from '../../components/YearShownNote';
+import { formatNumber, formatShare } from '../../format/number';
 import type { MessageKey } from '../../i18n/dictionary.vi';
 import { useI18n } from '../../i18n/i18n-context';
 import { PartyUnitPicker } from '../assignments/PartyUnitPicker';
 import { useCurrentUser } from '../auth/current-user';
 import { RecordsDrawer } from './RecordsDrawer';
+import { PrivacyFiguresPanel } from '../privacy/PrivacyFiguresPanel';
 import {
   answeredPeriod,
   askedPeriod,
   dashboardExcelUrl,
+  dashboardReportPath,
   useDashboard,
   type Drill,
   type Period,
@@ -26,7 +29,8 @@ import {
 /**
  * A unit's figures for a period, as cards and charts; every figure opens the
  * records behind it. The unit and the months live in the address, so a view can be shared;
- * without months it opens on the latest year with figures, which the server picks.
+ * without months the server applies the one default (this year; yearly figures of the
+ * latest year with data, said in words), and the drawer, print and Excel ask it the same way.
  */
 export default function DashboardPage() {
   const { t } = useI18n();
@@ -44,12 +48,17 @@ export default function DashboardPage() {
       ? answeredPeriod(dashboard.data)
       : { from: `${today.slice(0, 4)}-01`, to: today.slice(0, 7) });
   const [drill, setDrill] = useState<(Drill & { title: string }) | null>(null);
-  const set = (values: Record<string, string>) =>
+  const set = (values: Record<string, string | undefined>) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
-      for (const [k, v] of Object.entries(values)) next.set(k, v);
+      for (const [k, v] of Object.entries(values)) {
+        if (v === undefined) next.delete(k);
+        else next.set(k, v);
+      }
       return next;
     });
+  // Today has one structure: the choice of boundaries goes with a period that ended before this month.
+  const past = period.to < today.slice(0, 7);
 
   return (
     <>
@@ -58,12 +67,12 @@ export default function DashboardPage() {
         sub={dashboard.data?.unit.name ?? null}
         extra={
           <Space wrap>
-            <Link to={`/reports/dashboard?unitId=${unitId}&from=${period.from}&to=${period.to}`}>
+            <Link to={dashboardReportPath(unitId, asked)}>
               <Button icon={<PrinterOutlined />} data-testid="open-dashboard-report">
                 {t('dashboard.print')}
               </Button>
             </Link>
-            <a href={dashboardExcelUrl(unitId, period)} download>
+            <a href={dashboardExcelUrl(unitId, asked)} download>
               <Button icon={<FileExcelOutlined />} data-testid="dashboard-excel">
                 {t('dashboard.excel')}
               </Button>
@@ -92,9 +101,32 @@ export default function DashboardPage() {
             if (range?.[0] && range[1])
               set({ from: range[0].format('YYYY-MM'), to: range[1].format('YYYY-MM') });
           }}
+          aria-label={t('dashboard.periodLabel')}
           data-testid="dashboard-period"
         />
+        {past ? (
+          <Select
+            aria-label={t('dashboard.boundaries')}
+            value={period.boundaries ?? 'as_of_date'}
+            options={boundariesOption.options.map((b) => ({
+              value: b,
+              label: t(`dashboard.boundaries.${b}`),
+            }))}
+            // The months go into the address too, so the choice holds for the period shown.
+            onChange={(b) =>
+              set({ from: period.from, to: period.to, boundaries: b === 'today' ? b : undefined })
+            }
+            data-testid="dashboard-boundaries"
+          />
+        ) : null}
       </div>
+      {dashboard.data && dashboard.data.coverage.date < today ? (
+        <p className="muted" data-testid="dashboard-boundaries-shown">
+          {t(`dashboard.boundariesShown.${dashboard.data.boundaries}`, {
+            date: dayjs(dashboard.data.coverage.date).format('DD/MM/YYYY'),
+          })}
+        </p>
+      ) : null}
       {dashboard.isPending ? (
         <LoadingState />
       ) : dashboard.isError ? (
@@ -102,9 +134,10 @@ export default function DashboardPage() {
       ) : (
         <DashboardBody d={dashboard.data} onDrill={(next) => setDrill(next)} />
       )}
+      {user.role === 'member' ? null : <PrivacyFiguresPanel unitId={unitId} period={period} />}
       <RecordsDrawer
         unitId={unitId}
-        period={period}
+        period={asked}
         drill={drill && { figure: drill.figure, ...(drill.year !== undefined ? { year: drill.year } : {}) }}
         title={drill?.title ?? ''}
         onClose={() => setDrill(null)}
@@ -153,6 +186,8 @@ function DashboardBody({
   );
   const share = (s: { achieved: number; total: number }) => `/ ${formatNumber(s.total)}`;
   const povertyKey = JSON.stringify(d.poverty);
+  // The rate of the latest year with a recognised poor household, with its year.
+  const latestPoverty = [...d.poverty].reverse().find((y) => y.poor > 0);
   const povertyOption = useMemo((): EChartOption => {
     const years = JSON.parse(povertyKey) as Dashboard['poverty'];
     return {
@@ -222,6 +257,13 @@ function DashboardBody({
           'membersAssigned',
           `/ ${formatNumber(d.coverage.members)}`,
         )}
+      </Row>
+      <h3 data-testid="visits-heading">
+        {t(d.to < d.visits.asOf ? 'dashboard.visitsSectionPast' : 'dashboard.visitsSection', {
+          date: dayjs(d.visits.asOf).format('DD/MM/YYYY'),
+        })}
+      </h3>
+      <Row gutter={[12, 12]} className="section">
         {card(
           'dashboard.visitsOverdue',
           d.visits.overdue,
@@ -231,6 +273,7 @@ function DashboardBody({
         {card('dashboard.visitsDue', d.visits.due, 'visitsDue')}
       </Row>
       <h3>{t('dashboard.helpSection', { year: d.year })}</h3>
+      <YearShownNote shown={d.yearShown} />
       <Row gutter={[12, 12]} className="section">
         {card('dashboard.escapedPoverty', d.help.escapedPoverty, 'escapedPoverty')}
         {card('dashboard.advisedOnBusiness', d.help.advisedOnBusiness, 'advisedOnBusiness')}
@@ -238,7 +281,23 @@ function DashboardBody({
       </Row>
       <Row gutter={[12, 12]} className="section">
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.povertyChart')} data-testid="poverty-chart">
+          <Card
+            size="small"
+            title={t('dashboard.povertyChart')}
+            data-testid="poverty-chart"
+            extra={
+              latestPoverty && latestPoverty.households > 0 ? (
+                <span data-testid="poverty-rate">
+                  {t('dashboard.povertyRate', {
+                    year: latestPoverty.year,
+                    rate: formatShare(latestPoverty.poor, latestPoverty.households),
+                    poor: formatNumber(latestPoverty.poor),
+                    households: formatNumber(latestPoverty.households),
+                  })}
+                </span>
+              ) : null
+            }
+          >
             <EChart
               option={povertyOption}
               height={260}
@@ -276,6 +335,7 @@ function DashboardBody({
         </Col>
       </Row>
       <h3>{t('dashboard.yearlySection', { year: d.year })}</h3>
+      <YearShownNote shown={d.yearShown} />
       <Row gutter={[12, 12]} className="section">
         {card(
           'dashboard.cellsExcellentOrGood',

@@ -17,7 +17,8 @@ export function RecordsDrawer({
   onClose,
 }: {
   unitId: number;
-  period: Period;
+  /** The period asked; undefined: the server's default, as for the figures. */
+  period: Period | undefined;
   drill: Drill | null;
   title: string;
   onClose: () => void;

@@ -5,6 +5,8 @@ import { api, queryString } from '../../api/client';
 export interface Period {
   from: string;
   to: string;
+  /** A past period re-aggregated into today's units; left out, the units of the period's end. */
+  boundaries?: 'today';
 }
 
 export interface Drill {
@@ -23,20 +25,25 @@ export function askedPeriod(params: URLSearchParams, today: string): Period | un
   const from = month(params.get('from'));
   const to = month(params.get('to'));
   if (from === undefined && to === undefined) return undefined;
-  return { from: from ?? `${today.slice(0, 4)}-01`, to: to ?? today.slice(0, 7) };
+  return {
+    from: from ?? `${today.slice(0, 4)}-01`,
+    to: to ?? today.slice(0, 7),
+    ...(params.get('boundaries') === 'today' ? { boundaries: 'today' as const } : {}),
+  };
 }
 
 /** The months of the period a dashboard answered for. */
-export const answeredPeriod = (d: Pick<Dashboard, 'from' | 'to'>): Period => ({
+export const answeredPeriod = (d: Pick<Dashboard, 'from' | 'to' | 'boundaries'>): Period => ({
   from: d.from.slice(0, 7),
   to: d.to.slice(0, 7),
+  ...(d.boundaries === 'today' ? { boundaries: 'today' as const } : {}),
 });
 
 export const dashboardKeys = {
   all: ['dashboard'] as const,
   figures: (unitId: number, period: Period | undefined) =>
     [...dashboardKeys.all, 'figures', unitId, period] as const,
-  records: (unitId: number, period: Period, drill: Drill, offset: number) =>
+  records: (unitId: number, period: Period | undefined, drill: Drill, offset: number) =>
     [...dashboardKeys.all, 'records', unitId, period, drill, offset] as const,
 };
 
@@ -44,13 +51,21 @@ export const dashboardKeys = {
 export function useDashboard(unitId: number, period: Period | undefined) {
   return useQuery({
     queryKey: dashboardKeys.figures(unitId, period),
-    queryFn: ({ signal }) =>
-      api.get<Dashboard>(`/dashboard${queryString({ unitId, from: period?.from, to: period?.to })}`, signal),
+    queryFn: ({ signal }) => api.get<Dashboard>(`/dashboard${queryString({ unitId, ...period })}`, signal),
     placeholderData: keepPreviousData,
   });
 }
 
-export function useDashboardRecords(unitId: number, period: Period, drill: Drill | null, offset: number) {
+/**
+ * Without a period the server applies the same default as for the figures
+ * (the one period rule), so a list never belongs to another period than its card.
+ */
+export function useDashboardRecords(
+  unitId: number,
+  period: Period | undefined,
+  drill: Drill | null,
+  offset: number,
+) {
   return useQuery({
     queryKey: dashboardKeys.records(unitId, period, drill ?? { figure: 'households' }, offset),
     queryFn: ({ signal }) =>
@@ -64,6 +79,10 @@ export function useDashboardRecords(unitId: number, period: Period, drill: Drill
   });
 }
 
+/** The printable dashboard of the same question (no period: the server's default, as on the page). */
+export const dashboardReportPath = (unitId: number, period: Period | undefined) =>
+  `/reports/dashboard${queryString({ unitId, ...period })}`;
+
 /** The dashboard as an Excel workbook (a plain link: the browser downloads it with the session cookie). */
-export const dashboardExcelUrl = (unitId: number, period: Period) =>
+export const dashboardExcelUrl = (unitId: number, period: Period | undefined) =>
   `/api/v1/dashboard.xlsx${queryString({ unitId, ...period })}`;

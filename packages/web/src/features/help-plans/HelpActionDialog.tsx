@@ -7,15 +7,19 @@ import {
   helpActionKinds,
   helpActionStatusLabels,
   helpActionStatuses,
+  donationActionKinds,
   loanActionKinds,
   peopleActionKinds,
   todayInVietnam,
   type HelpAction,
   type HelpActionKind,
   type HelpActionStatus,
+  type Household,
+  formatCount,
 } from '@caunoi/domain';
 import { errorToMessage } from '../../api/error-message';
 import { useI18n } from '../../i18n/i18n-context';
+import { useSession } from '../auth/queries';
 import { useCellMembers } from '../members/queries';
 import { useCreateHelpAction, useUpdateHelpAction } from './mutations';
 
@@ -29,6 +33,7 @@ interface Values {
   completedOn?: Dayjs | null;
   result?: string;
   loanAmount?: number | null;
+  donationAmount?: number | null;
   peopleCount?: number | null;
 }
 
@@ -40,12 +45,14 @@ const text = (s: string | undefined) => (s?.trim() ? s.trim() : null);
 export function HelpActionDialog({
   planId,
   cellId,
+  household,
   action,
   open,
   onClose,
 }: {
   planId: string;
   cellId: number;
+  household: Pick<Household, 'id' | 'code' | 'headName'>;
   /** Null to add a new action. */
   action: HelpAction | null;
   open: boolean;
@@ -54,9 +61,12 @@ export function HelpActionDialog({
   const { t, label, language } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const create = useCreateHelpAction(planId);
-  const update = useUpdateHelpAction(action?.id ?? '');
+  const target = { householdId: household.id, label: `${household.headName} (${household.code})` };
+  const create = useCreateHelpAction(planId, target);
+  const update = useUpdateHelpAction(action?.id ?? '', target);
   const members = useCellMembers(cellId, '', open);
+  // A new action is the recording member's own unless they name someone else.
+  const self = useSession().data?.memberId ?? null;
   const id = useRef(uuidv7());
   const kind = Form.useWatch('kind', form) ?? action?.kind;
   const status = Form.useWatch('status', form) ?? action?.status;
@@ -71,6 +81,7 @@ export function HelpActionDialog({
   };
   const submit = (values: Values) => {
     const isLoan = loanActionKinds.includes(values.kind ?? action?.kind);
+    const isDonation = donationActionKinds.includes(values.kind ?? action?.kind);
     const hasPeople = peopleActionKinds.includes(values.kind ?? action?.kind);
     const fields = {
       description: text(values.description),
@@ -81,15 +92,16 @@ export function HelpActionDialog({
       completedOn: values.status === 'done' ? iso(values.completedOn) : null,
       result: text(values.result),
       ...(isLoan ? { loanAmount: values.loanAmount ?? null } : {}),
+      ...(isDonation ? { donationAmount: values.donationAmount ?? null } : {}),
       ...(hasPeople ? { peopleCount: values.peopleCount ?? null } : {}),
     };
     const done = {
-      onSuccess: () => {
-        void message.success(t('help.actionSaved'));
+      onSuccess: (outcome: { queued: boolean }) => {
+        void message.success(outcome.queued ? t('offline.queuedSaved') : t('help.actionSaved'));
         close();
       },
     };
-    if (action) update.mutate({ version: action.version, ...fields }, done);
+    if (action) update.mutate({ version: action.version, writeId: id.current, ...fields }, done);
     else create.mutate({ id: id.current, kind: values.kind, ...fields }, done);
   };
   const notAfterToday = (d: Dayjs) => d.isAfter(dayjs(todayInVietnam()), 'day');
@@ -102,6 +114,7 @@ export function HelpActionDialog({
       okText={t('help.save')}
       cancelText={t('app.cancel')}
       onOk={() => form.submit()}
+      okButtonProps={{ 'data-testid': 'help-action-save' }}
       confirmLoading={saving}
       destroyOnHidden
     >
@@ -117,13 +130,14 @@ export function HelpActionDialog({
         initialValues={{
           kind: action?.kind,
           description: action?.description ?? '',
-          ownerMemberId: action?.ownerMemberId ?? null,
+          ownerMemberId: action ? action.ownerMemberId : self,
           ownerName: action?.ownerName ?? '',
           dueOn: action?.dueOn ? dayjs(action.dueOn) : null,
           status: action?.status ?? 'planned',
           completedOn: action?.completedOn ? dayjs(action.completedOn) : null,
           result: action?.result ?? '',
           loanAmount: action?.loanAmount ?? null,
+          donationAmount: action?.donationAmount ?? null,
           peopleCount: action?.peopleCount ?? null,
         }}
       >
@@ -177,6 +191,17 @@ export function HelpActionDialog({
               min={0}
               step={1_000_000}
               style={{ width: '100%' }}
+              formatter={(v) => (v === undefined || v === null ? '' : formatCount(Number(v)))}
+              parser={(v) => Number((v ?? '').replace(/\D/g, ''))}
+            />
+          </Form.Item>
+        ) : null}
+        {kind && donationActionKinds.includes(kind) ? (
+          <Form.Item name="donationAmount" label={t('help.donationAmount')}>
+            <InputNumber<number>
+              min={0}
+              step={500_000}
+              style={{ width: '100%' }}
               formatter={(v) =>
                 v === undefined || v === null ? '' : new Intl.NumberFormat('vi-VN').format(Number(v))
               }
@@ -190,7 +215,7 @@ export function HelpActionDialog({
           </Form.Item>
         ) : null}
         <Form.Item name="result" label={t('help.result')}>
-          <Input.TextArea rows={2} maxLength={2000} />
+          <Input.TextArea rows={2} maxLength={2000} data-testid="help-action-result" />
         </Form.Item>
       </Form>
     </Modal>

@@ -5,6 +5,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { LoadMore } from '../../components/LoadMore';
 import { PageTitle } from '../../components/PageTitle';
+import { YearShownNote } from '../../components/YearShownNote';
 import { PrintableLink } from '../reports/PrintableLink';
 import { RecordList } from '../../components/RecordList';
 import { formatNumber } from '../../format/number';
@@ -19,6 +20,8 @@ const figures: [keyof HelpOutcomeFigures, MessageKey][] = [
   ['advisedOnBusiness', 'help.advisedOnBusiness'],
   ['helpedToLoan', 'help.helpedToLoan'],
   ['loanAmount', 'help.loanTotal'],
+  ['helpedByDonors', 'help.helpedByDonors'],
+  ['donationAmount', 'help.donationTotal'],
   ['housesBuilt', 'help.housesBuilt'],
   ['peopleTrained', 'help.peopleTrained'],
   ['peoplePlacedInJobs', 'help.peoplePlaced'],
@@ -37,7 +40,7 @@ export default function HelpOutcomesPage() {
   const [params, setParams] = useSearchParams();
   const thisYear = Number(todayInVietnam().slice(0, 4));
   const yearParam = params.get('year');
-  // Without a year in the address the server picks the latest year with outcomes.
+  // Without a year in the address the server picks it by the one rule and says why.
   const asked = yearParam && /^\d{4}$/.test(yearParam) ? Number(yearParam) : undefined;
   const unitId = Number(params.get('unitId') ?? user.scopeUnitId);
   const outcomes = useHelpOutcomes(unitId, asked);
@@ -58,6 +61,7 @@ export default function HelpOutcomesPage() {
     const o = outcomes.data;
     body = (
       <>
+        <YearShownNote shown={o.yearShown} />
         <p className="muted">{o.unitName}</p>
         <Row gutter={[12, 12]} className="section" data-testid="help-outcomes">
           {figures.map(([key, title]) => (

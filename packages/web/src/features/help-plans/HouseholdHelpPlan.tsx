@@ -11,10 +11,12 @@ import {
 import { formatDate } from '../../format/date';
 import { formatNumber } from '../../format/number';
 import { useI18n } from '../../i18n/i18n-context';
+import { useQueuedFor } from '../../offline/use-outbox';
 import { useCurrentUser } from '../auth/current-user';
 import { HelpActionDialog } from './HelpActionDialog';
 import { HelpPlanForm } from './HelpPlanForm';
 import { useHouseholdHelpPlan } from './queries';
+import { QueuedStateTag } from '../../offline/QueuedStateTag';
 
 const statusColors = {
   planned: 'default',
@@ -24,13 +26,21 @@ const statusColors = {
 } as const;
 
 /** The household's help plan on its page: causes, wishes, target year and the actions with their results. */
-export function HouseholdHelpPlan({ household }: { household: Pick<Household, 'id' | 'cellId'> }) {
+export function HouseholdHelpPlan({
+  household,
+}: {
+  household: Pick<Household, 'id' | 'cellId' | 'code' | 'headName'>;
+}) {
   const { t, label } = useI18n();
   const user = useCurrentUser();
   const query = useHouseholdHelpPlan(household.id);
   const [planOpen, setPlanOpen] = useState(false);
   const [action, setAction] = useState<HelpAction | 'new' | null>(null);
   const mayWrite = can(user.role, 'help_plan.write');
+  // Actions and results recorded offline show at once, marked, until the server has them.
+  const queued = useQueuedFor(household.id).filter(
+    (w) => w.kind === 'helpAction' || w.kind === 'helpActionResult',
+  );
   if (query.isError || !query.data) return null;
   const plan = query.data.plan;
 
@@ -40,6 +50,7 @@ export function HouseholdHelpPlan({ household }: { household: Pick<Household, 'i
       a.dueOn && a.status !== 'done' ? t('help.due', { date: formatDate(a.dueOn) }) : null,
       a.completedOn ? t('help.doneOn', { date: formatDate(a.completedOn) }) : null,
       a.loanAmount !== null ? t('help.loan', { amount: formatNumber(a.loanAmount) }) : null,
+      a.donationAmount !== null ? t('help.donation', { amount: formatNumber(a.donationAmount) }) : null,
       a.peopleCount !== null ? t('help.people', { count: a.peopleCount }) : null,
     ]
       .filter(Boolean)
@@ -99,6 +110,18 @@ export function HouseholdHelpPlan({ household }: { household: Pick<Household, 'i
                 ) : null}
               </Space>
             }
+            footer={
+              queued.some((w) => w.kind === 'helpAction')
+                ? queued
+                    .filter((w) => w.kind === 'helpAction')
+                    .map((w) => (
+                      <div key={w.id} className="queued-write" data-testid="queued-help-action">
+                        <QueuedStateTag state={w.state} />
+                        {label(helpActionKindLabels[w.body.kind as keyof typeof helpActionKindLabels])}
+                      </div>
+                    ))
+                : undefined
+            }
             locale={{ emptyText: t('help.noActions') }}
             dataSource={plan.actions}
             renderItem={(a) => (
@@ -106,7 +129,7 @@ export function HouseholdHelpPlan({ household }: { household: Pick<Household, 'i
                 data-testid="help-action"
                 extra={
                   mayWrite ? (
-                    <Button size="small" onClick={() => setAction(a)}>
+                    <Button size="small" onClick={() => setAction(a)} data-testid="help-action-edit">
                       {t('help.edit')}
                     </Button>
                   ) : null
@@ -124,6 +147,14 @@ export function HouseholdHelpPlan({ household }: { household: Pick<Household, 'i
                       {a.description ? <div>{a.description}</div> : null}
                       <div className="muted">{lineOf(a)}</div>
                       {a.result ? <div>{a.result}</div> : null}
+                      {queued
+                        .filter((w) => w.path === `/help-actions/${a.id}`)
+                        .map((w) => (
+                          <div key={w.id} className="queued-write" data-testid="queued-help-result">
+                            <QueuedStateTag state={w.state} />
+                            {typeof w.body.result === 'string' ? w.body.result : null}
+                          </div>
+                        ))}
                     </>
                   }
                 />
@@ -144,6 +175,7 @@ export function HouseholdHelpPlan({ household }: { household: Pick<Household, 'i
         <HelpActionDialog
           planId={plan.id}
           cellId={household.cellId}
+          household={household}
           action={action === 'new' ? null : action}
           open={action !== null}
           onClose={() => setAction(null)}

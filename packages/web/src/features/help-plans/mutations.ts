@@ -9,7 +9,15 @@ import type {
   UpdateHelpPlanInput,
 } from '@caunoi/domain';
 import { api } from '../../api/client';
+import { sendOrQueue } from '../../offline/send-or-queue';
+import { useCurrentUser } from '../auth/current-user';
 import { helpKeys } from './queries';
+
+/** Which household a help action is for, as the list of waiting changes names it. */
+export interface HelpActionTarget {
+  householdId: string;
+  label: string;
+}
 
 export function useCreateHelpPlan() {
   const queryClient = useQueryClient();
@@ -28,20 +36,45 @@ export function useUpdateHelpPlan(planId: string) {
   });
 }
 
-/** The caller makes the action's id once per dialog, so a retry stores it once. */
-export function useCreateHelpAction(planId: string) {
+/** The caller makes the action's id once per dialog, so a retry stores it once; offline it waits on the phone. */
+export function useCreateHelpAction(planId: string, target: HelpActionTarget) {
   const queryClient = useQueryClient();
+  const user = useCurrentUser();
   return useMutation({
     mutationFn: (input: CreateHelpActionInput & { id: string }) =>
-      api.post<HelpAction>(`/help-plans/${planId}/actions`, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: helpKeys.all }),
+      sendOrQueue<HelpAction>({
+        id: input.id,
+        userId: user.id,
+        kind: 'helpAction',
+        method: 'POST',
+        path: `/help-plans/${planId}/actions`,
+        body: input,
+        ...target,
+      }),
+    onSuccess: (outcome) =>
+      outcome.queued ? undefined : queryClient.invalidateQueries({ queryKey: helpKeys.all }),
   });
 }
 
-export function useUpdateHelpAction(actionId: string) {
+/**
+ * How an action went. The caller makes the write's id once per dialog: the server applies a
+ * retried edit once, and a stale one (the action changed meanwhile) comes back as a conflict.
+ */
+export function useUpdateHelpAction(actionId: string, target: HelpActionTarget) {
   const queryClient = useQueryClient();
+  const user = useCurrentUser();
   return useMutation({
-    mutationFn: (input: UpdateHelpActionInput) => api.patch<HelpAction>(`/help-actions/${actionId}`, input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: helpKeys.all }),
+    mutationFn: (input: UpdateHelpActionInput & { writeId: string }) =>
+      sendOrQueue<HelpAction>({
+        id: input.writeId,
+        userId: user.id,
+        kind: 'helpActionResult',
+        method: 'PATCH',
+        path: `/help-actions/${actionId}`,
+        body: input,
+        ...target,
+      }),
+    onSuccess: (outcome) =>
+      outcome.queued ? undefined : queryClient.invalidateQueries({ queryKey: helpKeys.all }),
   });
 }

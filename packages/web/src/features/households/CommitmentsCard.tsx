@@ -99,7 +99,7 @@ export function CommitmentsCard({ household: h, canEdit }: { household: Househol
           return (
             <List.Item>
               <Space align="start">
-                <Checkbox checked={entry?.done ?? false} disabled />
+                <Checkbox checked={entry?.done ?? false} disabled aria-label={item.text} />
                 <span>
                   {item.text}
                   {entry?.done && entry.doneOn ? (

@@ -1,7 +1,7 @@
 import type { HTMLAttributes, MouseEvent } from 'react';
 import { Table, type TableColumnsType } from 'antd';
 import { Link, useNavigate } from 'react-router';
-import type { HouseholdSummary } from '@caunoi/domain';
+import { sharedAddressTail, withoutAddressTail, type HouseholdSummary } from '@caunoi/domain';
 import { RecordList } from '../../components/RecordList';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useI18n } from '../../i18n/i18n-context';
@@ -14,13 +14,24 @@ interface Props {
   /** A member's own list: their name in every row says nothing. */
   showMember?: boolean;
   showCell?: boolean;
+  /** Drop the commune, district and province every row repeats (a member's own households). */
+  shortAddresses?: boolean;
 }
 
 /** A table on a desktop, a list of cards on a phone; each row opens the household's book. */
-export function HouseholdTable({ households, loading, empty, showMember = true, showCell = true }: Props) {
+export function HouseholdTable({
+  households,
+  loading,
+  empty,
+  showMember = true,
+  showCell = true,
+  shortAddresses = false,
+}: Props) {
   const { t } = useI18n();
   const isPhone = useIsPhone();
   const navigate = useNavigate();
+  const tail = shortAddresses ? sharedAddressTail(households.map((h) => h.address)) : [];
+  const addressOf = (h: HouseholdSummary) => withoutAddressTail(h.address, tail);
   const memberText = (h: HouseholdSummary) =>
     h.assignedMemberName ?? <span className="muted">{t('households.noMember')}</span>;
 
@@ -35,7 +46,7 @@ export function HouseholdTable({ households, loading, empty, showMember = true, 
           title: h.headName,
           extra: <span className="muted">{h.code}</span>,
           lines: [
-            h.address,
+            addressOf(h),
             <HouseholdTags household={h} key="tags" />,
             showMember ? (
               <>
@@ -61,7 +72,12 @@ export function HouseholdTable({ households, loading, empty, showMember = true, 
         </Link>
       ),
     },
-    { title: t('households.address'), dataIndex: 'address', ellipsis: true },
+    {
+      title: t('households.address'),
+      key: 'address',
+      ellipsis: true,
+      render: (_: unknown, h: HouseholdSummary) => addressOf(h),
+    },
     ...(showCell ? [{ title: t('households.cell'), dataIndex: 'cellName', width: 170 }] : []),
     {
       title: t('households.status'),

@@ -1,5 +1,12 @@
 import { Tag } from 'antd';
-import { povertyStatusLabels, type HouseholdSummary, type PovertyStatus } from '@caunoi/domain';
+import {
+  careCategoriesOf,
+  careCategoryLabels,
+  povertyStatusLabels,
+  type CareCategory,
+  type HouseholdSummary,
+  type PovertyStatus,
+} from '@caunoi/domain';
 import { useI18n } from '../../i18n/i18n-context';
 
 const povertyColors: Record<PovertyStatus, string | undefined> = {
@@ -20,7 +27,20 @@ export function PovertyTag({ status, year }: { status: PovertyStatus; year?: num
   );
 }
 
-/** Poverty status, "needs help" and policy family: the flags a cell secretary scans for. */
+/** The worklist's colours for the same categories, so a household looks the same on both. */
+export const careCategoryColors: Record<CareCategory, string | undefined> = {
+  poor: 'red',
+  near_poor: 'orange',
+  needs_help: 'blue',
+  policy_family: 'purple',
+  other: undefined,
+};
+
+/**
+ * Poverty status, "needs help" and policy family: the flags a cell secretary
+ * scans for, in the worklist's words (domain careCategoryLabels), so one
+ * household carries the same label on every page.
+ */
 export function HouseholdTags({
   household,
   withYear = false,
@@ -28,12 +48,18 @@ export function HouseholdTags({
   household: HouseholdSummary;
   withYear?: boolean;
 }) {
-  const { t } = useI18n();
+  const { label } = useI18n();
+  const flags = careCategoriesOf(household).filter(
+    (c): c is 'needs_help' | 'policy_family' => c === 'needs_help' || c === 'policy_family',
+  );
   return (
     <>
       <PovertyTag status={household.povertyStatus} {...(withYear ? { year: household.povertyYear } : {})} />
-      {household.needsHelp ? <Tag color="blue">{t('households.needsHelp')}</Tag> : null}
-      {household.policyFamily ? <Tag color="purple">{t('households.policyFamily')}</Tag> : null}
+      {flags.map((c) => (
+        <Tag key={c} color={careCategoryColors[c]} data-testid="care-tag">
+          {label(careCategoryLabels[c])}
+        </Tag>
+      ))}
     </>
   );
 }

@@ -7,18 +7,11 @@ import {
   peopleNames,
   type Household,
 } from '@caunoi/domain';
+import { Link } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
+import { formatDate, formatInstantDateTime } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
 import { useHouseholdHistory } from './queries';
-
-const vnDateTime = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 const sourceColor = { edit: 'blue', visit: 'green', import: 'purple' } as const;
 
@@ -43,14 +36,18 @@ export function HouseholdTimeline({ household }: { household: Household }) {
             content: (
               <div data-testid="timeline-item">
                 <div>
-                  <strong>{describeBookField(c.field, language, names, texts)}</strong>
+                  {c.field === 'lifecycle' ? null : (
+                    <strong>{describeBookField(c.field, language, names, texts)}</strong>
+                  )}
                   {c.event ? (
                     <Tag color="orange" style={{ marginInlineStart: 8 }}>
                       {label(changeEventLabels[c.event])}
                     </Tag>
                   ) : null}
                 </div>
-                {c.event === 'created' || c.event === 'joined' ? null : c.oldValue === null &&
+                {c.field === 'lifecycle' ? (
+                  <LifecycleLine value={c.newValue} />
+                ) : c.event === 'created' || c.event === 'joined' ? null : c.oldValue === null &&
                   c.field.endsWith(']') ? (
                   // A new entry (working away, a yearly record): its value alone says it.
                   <div>{describeBookValue(c.field, c.newValue, language)}</div>
@@ -61,7 +58,7 @@ export function HouseholdTimeline({ household }: { household: Household }) {
                   </div>
                 )}
                 <div className="muted" style={{ fontSize: 12 }}>
-                  {vnDateTime.format(new Date(c.changedAt))} ·{' '}
+                  {formatInstantDateTime(c.changedAt)} ·{' '}
                   {t('book.historyBy', {
                     who: c.actorName ?? t('book.system'),
                     source: label(changeSourceLabels[c.source]),
@@ -78,5 +75,33 @@ export function HouseholdTimeline({ household }: { household: Household }) {
         </Button>
       ) : null}
     </Card>
+  );
+}
+
+/** A move, split, merge or end: its date, reason and the household it links to. */
+function LifecycleLine({ value }: { value: unknown }) {
+  const { t } = useI18n();
+  const v = (value ?? {}) as {
+    effectiveDate?: string;
+    reason?: string;
+    householdId?: string;
+    code?: string;
+    cellName?: string;
+  };
+  return (
+    <div>
+      {t('lifecycle.effectiveDate')} {formatDate(v.effectiveDate)}
+      {v.cellName ? ` · ${v.cellName}` : ''}
+      {v.reason ? ` · ${v.reason}` : ''}
+      {v.householdId ? (
+        <>
+          {' · '}
+          {t('lifecycle.linkedHousehold')}{' '}
+          <Link to={`/households/${v.householdId}`} data-testid="timeline-household-link">
+            {v.code}
+          </Link>
+        </>
+      ) : null}
+    </div>
   );
 }

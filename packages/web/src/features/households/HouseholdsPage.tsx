@@ -20,7 +20,8 @@ export default function HouseholdsPage() {
   const isMember = user.role === 'member';
   const { filters, text, setText, update } = useHouseholdFilters();
   const unit = useUnit(filters.unitId);
-  const list = useHouseholdList(filters);
+  // A member sees the neediest of their households first.
+  const list = useHouseholdList(isMember ? { ...filters, sort: 'need' } : filters);
   const households = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
@@ -49,7 +50,7 @@ export default function HouseholdsPage() {
         onText={setText}
         filters={filters}
         onChange={update}
-        searchOnly={isMember}
+        ownList={isMember}
       />
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
@@ -61,6 +62,7 @@ export default function HouseholdsPage() {
             empty={isMember && !filters.q ? t('households.emptyMine') : t('households.empty')}
             showMember={!isMember}
             showCell={!isMember}
+            shortAddresses={isMember}
           />
           <LoadMore
             shown={households.length}

@@ -21,12 +21,11 @@ interface Values extends GeneralValues {
 
 interface DuplicateDetails {
   candidates: { id: string; code: string; headName: string; address: string }[];
-  hiddenCount: number;
 }
 
 function duplicatesOf(error: unknown): DuplicateDetails | null {
   if (!isApiError(error) || error.code !== 'HOUSEHOLD_POSSIBLE_DUPLICATE') return null;
-  return (error.details as unknown as DuplicateDetails | undefined) ?? { candidates: [], hiddenCount: 0 };
+  return (error.details as unknown as DuplicateDetails | undefined) ?? { candidates: [] };
 }
 
 /** The cells the account may add households to: its own cell, or a search over its scope. */
@@ -191,9 +190,6 @@ export default function NewHouseholdPage() {
             </List.Item>
           )}
         />
-        {duplicates && duplicates.hiddenCount > 0 ? (
-          <p className="muted">{t('book.duplicateHidden', { count: duplicates.hiddenCount })}</p>
-        ) : null}
       </Modal>
     </>
   );

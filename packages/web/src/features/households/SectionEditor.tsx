@@ -64,10 +64,10 @@ export function SectionEditor<V extends object>({
       return;
     }
     update.mutate(
-      { version: onto.version, ...changed },
+      { version: onto.version, label: `${household.headName} (${household.code})`, ...changed },
       {
-        onSuccess: () => {
-          void message.success(t('book.saved'));
+        onSuccess: (outcome) => {
+          void message.success(outcome.queued ? t('offline.queuedSaved') : t('book.saved'));
           onClose();
         },
         onError: (error) => setConflict(conflictOf(error)),

@@ -17,6 +17,8 @@ export interface HouseholdFilters {
   needsHelp?: 'true' | 'false' | undefined;
   assigned?: 'true' | 'false' | undefined;
   memberId?: string | undefined;
+  /** `need`: the neediest first (a member's own list). */
+  sort?: 'need' | undefined;
 }
 
 const pageSize = 50;

@@ -1,5 +1,5 @@
 import { Table, Tag } from 'antd';
-import { importIssueMessage, type ImportIssueOut } from '@caunoi/domain';
+import { columnLabel, importIssueMessage, type ImportIssueOut } from '@caunoi/domain';
 import { formatNumber } from '../../format/number';
 import { useI18n } from '../../i18n/i18n-context';
 
@@ -35,13 +35,24 @@ export function ImportIssues({ issues, omitted }: { issues: ImportIssueOut[]; om
           {
             key: 'column',
             title: t('import.col.column'),
-            render: (_, issue) => [issue.letter, issue.column].filter(Boolean).join(' · ') || '–',
+            // The template's Vietnamese name of the column, as the file's header reads.
+            render: (_, issue) =>
+              [issue.letter, issue.column === null ? null : columnLabel(issue.kind, issue.column, language)]
+                .filter(Boolean)
+                .join(' · ') || '–',
           },
           {
             key: 'problem',
             title: t('import.col.problem'),
             render: (_, issue) => (
-              <span data-testid="import-issue">{importIssueMessage(issue.code, issue.params, language)}</span>
+              <span data-testid="import-issue">
+                {issue.value !== undefined ? (
+                  <span className="import-issue-value" data-testid="import-issue-value">
+                    {t('import.typedValue', { value: issue.value })}{' '}
+                  </span>
+                ) : null}
+                {importIssueMessage(issue.code, issue.params, language)}
+              </span>
             ),
           },
         ]}

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Timeline } from 'antd';
+import { Alert, Card, Descriptions, Timeline } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadMore } from '../../components/LoadMore';
@@ -6,12 +6,14 @@ import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
 import { formatDate } from '../../format/date';
 import { formatNumber } from '../../format/number';
-import { sexLabels } from '@caunoi/domain';
+import { can, dayAfter, sexLabels } from '@caunoi/domain';
 import { useI18n } from '../../i18n/i18n-context';
 import { AssignmentHistory } from '../assignments/AssignmentHistory';
 import { useCurrentUser } from '../auth/current-user';
 import { HouseholdTable } from '../households/HouseholdTable';
 import { useHouseholdList } from '../households/queries';
+import { MemberActions } from './MemberActions';
+import { MemberHistory } from './MemberHistory';
 import { ExemptTag, MemberRoleTag, MemberStatusTag } from './MemberTags';
 import { useMember, type MemberCellHistory } from './queries';
 
@@ -76,6 +78,7 @@ export default function MemberPage() {
   if (member.isError) return <ErrorState error={member.error} onRetry={() => void member.refetch()} />;
   const m = member.data;
   const isMemberAccount = user.role === 'member';
+  const mayChange = can(user.role, 'member.lifecycle');
 
   return (
     <>
@@ -89,6 +92,19 @@ export default function MemberPage() {
           </>
         }
       />
+      {mayChange && m.activeTo === null ? <MemberActions member={m} /> : null}
+      {m.activeTo !== null ? (
+        <Alert
+          type="info"
+          showIcon
+          className="section"
+          title={t('memberLifecycle.ended', { date: formatDate(dayAfter(m.activeTo)) })}
+          description={m.movedToId ? t('memberLifecycle.movedTo') : undefined}
+        />
+      ) : null}
+      {m.movedFromId ? (
+        <Alert type="info" className="section" title={t('memberLifecycle.movedFrom')} />
+      ) : null}
       <Card size="small" className="section">
         <Descriptions
           size="small"
@@ -118,6 +134,7 @@ export default function MemberPage() {
       </Card>
       <FollowedHouseholds memberId={m.id} />
       <CellHistory cells={m.cells} linkUnits={!isMemberAccount} />
+      <MemberHistory member={m} canEdit={mayChange && m.activeTo === null} />
       <AssignmentHistory
         filter={{ memberId: m.id }}
         title={t('members.assignmentHistory')}

@@ -1,15 +1,9 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { Member, Page } from '@caunoi/domain';
+import type { HandoverProposal, Member, MemberDetail, Page, TransferDestinations } from '@caunoi/domain';
 import { api, queryString } from '../../api/client';
 
-/** The shape of `memberCellHistory` in @caunoi/domain, which exports the schema but not its type. */
-export interface MemberCellHistory {
-  cellId: number;
-  cellName: string;
-  startDate: string;
-  endDate: string | null;
-}
-export type MemberDetail = Member & { cells: MemberCellHistory[] };
+export type { MemberDetail };
+export type MemberCellHistory = MemberDetail['cells'][number];
 
 export interface MemberFilters {
   unitId?: number | undefined;
@@ -23,7 +17,27 @@ export const memberKeys = {
   list: (filters: MemberFilters) => [...memberKeys.all, 'list', filters] as const,
   options: (cellId: number, q: string) => [...memberKeys.all, 'options', cellId, q] as const,
   detail: (id: string) => [...memberKeys.all, 'detail', id] as const,
+  handover: (id: string, date: string) => [...memberKeys.all, 'handover', id, date] as const,
+  destinations: (id: string) => [...memberKeys.all, 'destinations', id] as const,
 };
+
+/** The cells the server accepts as this member's transfer destination (other communes' included). */
+export function useTransferDestinations(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: memberKeys.destinations(id),
+    queryFn: ({ signal }) => api.get<TransferDestinations>(`/members/${id}/transfer-destinations`, signal),
+    enabled,
+  });
+}
+
+/** The households a member follows on a date, with who the balancing proposes for each. */
+export function useHandoverProposal(id: string, date: string) {
+  return useQuery({
+    queryKey: memberKeys.handover(id, date),
+    queryFn: ({ signal }) =>
+      api.get<HandoverProposal>(`/members/${id}/handover${queryString({ date })}`, signal),
+  });
+}
 
 export function useMemberList(filters: MemberFilters) {
   return useInfiniteQuery({

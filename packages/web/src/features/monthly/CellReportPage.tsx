@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Input, Space, Table } from 'antd';
+import { Alert, App, Button, Card, Input, Popconfirm, Space, Table } from 'antd';
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
-import type { ReportAction } from '@caunoi/domain';
+import { todayInVietnam, type ReportAction } from '@caunoi/domain';
 import { errorToMessage } from '../../api/error-message';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
-import { formatInstantDate } from '../../format/date';
+import { formatDate, formatInstantDate } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
 import { CellFigures, FiguresNote, ReportStateTag } from './MonthFigures';
-import { currentMonth, MonthSelect } from './MonthSelect';
+import { currentMonth, MonthSelect, monthNumber } from './MonthSelect';
 import { useCellReport, useCellReportAction } from './queries';
 
 /**
@@ -36,6 +36,8 @@ export default function CellReportPage() {
   useEffect(() => {
     setText(data?.text ?? '');
   }, [data?.id, data?.version, data?.text]);
+  // A return comment belongs to one cell's month: another report starts empty.
+  useEffect(() => setComment(''), [cellId, month]);
 
   if (report.isPending) return <LoadingState />;
   if (report.isError || !data)
@@ -66,6 +68,16 @@ export default function CellReportPage() {
       },
     );
   const editable = data.actions.includes('submit');
+  // The commune's send window (the server refuses outside it): say when it opens rather than fail.
+  const sendOpen = todayInVietnam() >= data.sendOpensOn;
+  const reported = data.members.filter((m) => m.state === 'submitted').length;
+  const membersLine = t(
+    reported < data.members.length ? 'monthly.confirmMembersMissing' : 'monthly.confirmMembersAll',
+    {
+      reported,
+      members: data.members.length,
+    },
+  );
 
   return (
     <>
@@ -146,6 +158,7 @@ export default function CellReportPage() {
               onChange={(e) => setText(e.target.value)}
               autoSize={{ minRows: 4, maxRows: 14 }}
               placeholder={t('monthly.cellTextHint')}
+              aria-label={t('monthly.text')}
               maxLength={8000}
               data-testid="cell-report-text"
             />
@@ -153,6 +166,17 @@ export default function CellReportPage() {
             <div style={{ whiteSpace: 'pre-wrap' }}>{data.text}</div>
           )}
         </Card>
+        {data.actions.includes('submit') && !sendOpen ? (
+          <Alert
+            type="info"
+            showIcon
+            data-testid="cell-send-opens"
+            title={t('monthly.sendOpensOn', {
+              month: monthNumber(month),
+              date: formatDate(data.sendOpensOn),
+            })}
+          />
+        ) : null}
         {act.isError ? <Alert type="error" showIcon title={errorToMessage(act.error, language)} /> : null}
         <Space wrap>
           {data.actions.includes('save') ? (
@@ -161,24 +185,45 @@ export default function CellReportPage() {
             </Button>
           ) : null}
           {data.actions.includes('submit') ? (
-            <Button
-              type="primary"
-              onClick={() => run('submit')}
-              loading={act.isPending}
-              data-testid="cell-report-submit"
+            // Sending ends the cell's work on the month: say who has not reported before it goes.
+            <Popconfirm
+              title={t('monthly.confirmSubmitCell', { month: monthNumber(month) })}
+              description={
+                <div data-testid="cell-submit-warning">
+                  <div>{membersLine}</div>
+                  {text.trim() ? null : <div>{t('monthly.confirmEmptyText')}</div>}
+                </div>
+              }
+              okText={t('monthly.submit')}
+              cancelText={t('app.cancel')}
+              onConfirm={() => run('submit')}
+              disabled={!sendOpen}
+              okButtonProps={{ 'data-testid': 'cell-report-submit-confirm' }}
             >
-              {t('monthly.submit')}
-            </Button>
+              <Button
+                type="primary"
+                loading={act.isPending}
+                disabled={!sendOpen}
+                data-testid="cell-report-submit"
+              >
+                {t('monthly.submit')}
+              </Button>
+            </Popconfirm>
           ) : null}
           {data.actions.includes('approve') ? (
-            <Button
-              type="primary"
-              onClick={() => run('approve')}
-              loading={act.isPending}
-              data-testid="cell-report-approve"
+            // Approval locks the month for good: confirmed in words.
+            <Popconfirm
+              title={t('monthly.confirmApprove', { month: monthNumber(month), cell: data.cellName })}
+              description={membersLine}
+              okText={t('monthly.approve')}
+              cancelText={t('app.cancel')}
+              onConfirm={() => run('approve')}
+              okButtonProps={{ 'data-testid': 'cell-report-approve-confirm' }}
             >
-              {t('monthly.approve')}
-            </Button>
+              <Button type="primary" loading={act.isPending} data-testid="cell-report-approve">
+                {t('monthly.approve')}
+              </Button>
+            </Popconfirm>
           ) : null}
         </Space>
         {data.actions.includes('return') ? (

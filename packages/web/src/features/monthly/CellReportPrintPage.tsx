@@ -48,6 +48,42 @@ function CellReportDocument({ report }: { report: CellReport }) {
   // The same tables as the Excel file (domain cellReportTables).
   const tables = cellReportTables(report);
   const paragraphs = cellReportParagraphs(report.text);
+  // The last part prints on one page with the signature (ReportDocument's closing).
+  const parts = [
+    ...tables.map((table) => (
+      <section key={table.heading}>
+        <h3>{table.heading}</h3>
+        <table>
+          <thead>
+            <tr>
+              {table.head.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((value, j) => (
+                  <td key={j}>{value}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    )),
+    ...(paragraphs.length > 0
+      ? [
+          <section key="text">
+            <h3>{cellReportTextHeading(tables)}</h3>
+            {paragraphs.map((line, i) => (
+              <p key={i}>{line}</p>
+            ))}
+          </section>,
+        ]
+      : []),
+  ];
   return (
     <div data-testid="cell-monthly-report">
       <ReportDocument
@@ -57,40 +93,16 @@ function CellReportDocument({ report }: { report: CellReport }) {
         date={date}
         title="BÁO CÁO"
         subtitle={cellReportSubtitle(report)}
-        signature={{ capacity: header.capacity, title: 'BÍ THƯ' }}
+        // Signed by the cell's secretary on the report's date (server: cellReportSigner).
+        signature={{
+          capacity: header.capacity,
+          title: 'BÍ THƯ',
+          ...(report.signerName ? { name: report.signerName } : {}),
+        }}
         recipients={[`Đảng ủy ${report.communeName.replace(/^Đảng bộ /, '')},`, 'Lưu chi bộ.']}
+        closing={parts.at(-1)}
       >
-        {tables.map((table) => (
-          <section key={table.heading}>
-            <h3>{table.heading}</h3>
-            <table>
-              <thead>
-                <tr>
-                  {table.head.map((h) => (
-                    <th key={h}>{h}</th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((row, i) => (
-                  <tr key={i}>
-                    {row.map((value, j) => (
-                      <td key={j}>{value}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        ))}
-        {paragraphs.length > 0 ? (
-          <>
-            <h3>{cellReportTextHeading(tables)}</h3>
-            {paragraphs.map((line, i) => (
-              <p key={i}>{line}</p>
-            ))}
-          </>
-        ) : null}
+        {parts.slice(0, -1)}
       </ReportDocument>
     </div>
   );

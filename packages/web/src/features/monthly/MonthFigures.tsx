@@ -2,21 +2,26 @@ import { Descriptions, Tag } from 'antd';
 import {
   changeEvent,
   changeEventLabels,
+  formatCount,
+  formatOf,
+  movementLabels,
+  movements,
   type CellMonthFigures,
   type MemberMonthFigures,
-  type ReportState,
+  type MemberReportState,
 } from '@caunoi/domain';
 import { formatInstantDate } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
 
-const stateColor: Record<ReportState, string> = {
+const stateColor: Record<MemberReportState, string> = {
+  not_started: 'default',
   draft: 'default',
   submitted: 'blue',
   returned: 'orange',
   approved: 'green',
 };
 
-export function ReportStateTag({ state }: { state: ReportState }) {
+export function ReportStateTag({ state }: { state: MemberReportState }) {
   const { t } = useI18n();
   return (
     <Tag color={stateColor[state]} data-testid="report-state">
@@ -60,7 +65,11 @@ function Tile({
         {value}
       </div>
       <div style={{ color: '#555', fontSize: 13, lineHeight: 1.35 }}>{label}</div>
-      {note ? <div style={{ color: '#888', fontSize: 12 }}>{note}</div> : null}
+      {note ? (
+        <div className="muted" style={{ fontSize: 12 }}>
+          {note}
+        </div>
+      ) : null}
     </div>
   );
 }
@@ -84,7 +93,7 @@ export function MemberFigures({ figures }: { figures: MemberMonthFigures }) {
         <Tile value={String(figures.visits.made)} label={t('monthly.visitsMade')} testId="figure-visits" />
         <Tile value={String(figures.visits.households)} label={t('monthly.visitsHouseholds')} />
         <Tile
-          value={`${figures.visits.requiredDone}/${figures.visits.required}`}
+          value={formatOf(figures.visits.requiredDone, figures.visits.required)}
           label={t('monthly.tile.dueVisited')}
           testId="figure-due-visited"
         />
@@ -100,6 +109,26 @@ export function MemberFigures({ figures }: { figures: MemberMonthFigures }) {
         />
         <Tile value={String(figures.petitions.taken)} label={t('monthly.tile.petitionsTaken')} />
         <Tile value={String(figures.petitions.relayed)} label={t('monthly.tile.petitionsRelayed')} />
+        <Tile
+          value={String(figures.practices.nonCompliant)}
+          label={t('monthly.tile.nonCompliant')}
+          note={t('monthly.tile.persuaded', {
+            count: figures.practices.persuasions,
+            complied: figures.practices.complied,
+          })}
+        />
+        {movements.map((m) => (
+          <Tile
+            key={m}
+            value={String(figures.practices.mobilised[m] ?? 0)}
+            label={t('monthly.tile.mobilised', { movement: label(movementLabels[m]) })}
+          />
+        ))}
+        <Tile
+          value={String(figures.practices.selfManagedMeetings)}
+          label={t('monthly.tile.selfManagedMeetings')}
+          testId="figure-self-managed"
+        />
       </div>
       {events.length > 0 ? (
         <div style={{ color: '#555', marginTop: 8 }} data-testid="figure-events">
@@ -110,40 +139,54 @@ export function MemberFigures({ figures }: { figures: MemberMonthFigures }) {
   );
 }
 
-/** The cell's figures as label/value rows, shared by the page and the printed report. */
+/**
+ * The cell's figures as label/value rows, one figure to a row (a part of a
+ * whole reads "done/due"), in the order and words of the printed report (domain `cellReportTables`).
+ */
 export function cellFigureRows(
   figures: CellMonthFigures,
-  t: ReturnType<typeof useI18n>['t'],
+  { t, language, label }: Pick<ReturnType<typeof useI18n>, 't' | 'language' | 'label'>,
 ): { label: string; value: string }[] {
+  const n = (value: number) => formatCount(value, language);
+  const of = (part: number, whole: number) => formatOf(part, whole, language);
   return [
-    { label: t('monthly.members'), value: `${figures.membersReported} / ${figures.members}` },
-    { label: t('monthly.householdsCell'), value: `${figures.householdsAssigned} / ${figures.households}` },
-    { label: t('monthly.visitsMade'), value: String(figures.visits.made) },
-    { label: t('monthly.visitsHouseholds'), value: String(figures.visits.households) },
+    { label: t('monthly.cellRow.membersReported'), value: of(figures.membersReported, figures.members) },
     {
-      label: t('monthly.visitsRequired'),
-      value: `${figures.visits.required} / ${figures.visits.requiredDone}`,
+      label: t('monthly.cellRow.householdsAssigned'),
+      value: of(figures.householdsAssigned, figures.households),
     },
+    { label: t('monthly.visitsMade'), value: n(figures.visits.made) },
+    { label: t('monthly.visitsHouseholds'), value: n(figures.visits.households) },
     {
-      label: t('monthly.bookChanges'),
-      value: `${figures.bookChanges.fields} / ${figures.bookChanges.households}`,
+      label: t('monthly.cellRow.dueVisited'),
+      value: of(figures.visits.requiredDone, figures.visits.required),
     },
+    { label: t('monthly.cellRow.bookFields'), value: n(figures.bookChanges.fields) },
+    { label: t('monthly.cellRow.bookHouseholds'), value: n(figures.bookChanges.households) },
     {
-      label: t('monthly.helpActions'),
-      value: `${figures.helpActions.planned} / ${figures.helpActions.done}`,
+      label: t('monthly.cellRow.helpDone'),
+      value: of(figures.helpActions.done, figures.helpActions.planned),
     },
-    {
-      label: t('monthly.petitions'),
-      value: `${figures.petitions.received} / ${figures.petitions.answered} / ${figures.petitions.relayed} / ${figures.petitions.closed}`,
-    },
+    { label: t('monthly.cellRow.petitionsReceived'), value: n(figures.petitions.received) },
+    { label: t('monthly.cellRow.petitionsAnswered'), value: n(figures.petitions.answered) },
+    { label: t('monthly.cellRow.petitionsRelayed'), value: n(figures.petitions.relayed) },
+    { label: t('monthly.cellRow.petitionsClosed'), value: n(figures.petitions.closed) },
+    { label: t('monthly.practices.nonCompliant'), value: n(figures.practices.nonCompliant) },
+    { label: t('monthly.practices.persuasions'), value: n(figures.practices.persuasions) },
+    { label: t('monthly.practices.complied'), value: n(figures.practices.complied) },
+    ...movements.map((m) => ({
+      label: t('monthly.tile.mobilised', { movement: label(movementLabels[m]) }),
+      value: n(figures.practices.mobilised[m] ?? 0),
+    })),
+    { label: t('monthly.tile.selfManagedMeetings'), value: n(figures.practices.selfManagedMeetings) },
   ];
 }
 
 export function CellFigures({ figures }: { figures: CellMonthFigures }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
   return (
     <Descriptions column={1} size="small" bordered data-testid="cell-figures">
-      {cellFigureRows(figures, t).map((row) => (
+      {cellFigureRows(figures, i18n).map((row) => (
         <Descriptions.Item key={row.label} label={row.label}>
           {row.value}
         </Descriptions.Item>

@@ -1,20 +1,23 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, App, Button, Input, Modal, Space, Table } from 'antd';
-import type { CellReportSummary } from '@caunoi/domain';
+import { Alert, App, Button, Input, Modal, Popconfirm, Space, Table } from 'antd';
+import { formatOf, type CellReportSummary } from '@caunoi/domain';
 import { errorToMessage } from '../../api/error-message';
 import { ErrorState } from '../../components/ErrorState';
 import { PageTitle } from '../../components/PageTitle';
 import { formatInstantDate } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
+import { useCurrentUser } from '../auth/current-user';
 import { ReportStateTag } from './MonthFigures';
-import { currentMonth, monthLabel, MonthSelect, recentMonths } from './MonthSelect';
+import { currentMonth, monthLabel, MonthSelect, monthNumber, recentMonths } from './MonthSelect';
 import { useCellReportAction, useCellReports } from './queries';
+import { SendWindowCard } from './SendWindowCard';
 
 /** The commune's list of its cells' monthly reports: approve or return (with a comment) from the list. */
 export default function ReviewPage() {
   const { t, language } = useI18n();
   const { message } = App.useApp();
+  const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const month = params.get('month') ?? currentMonth();
   const list = useCellReports(undefined, month);
@@ -37,6 +40,15 @@ export default function ReviewPage() {
       { cellId: row.cellId, month, action: 'approve', version: row.version },
       { onSuccess: () => void message.success(t('monthly.approved')) },
     );
+  // Each return starts from an empty reason: one cell's reason never carries over to the next.
+  const openReturn = (row: CellReportSummary) => {
+    setComment('');
+    setReturning(row);
+  };
+  const closeReturn = () => {
+    setReturning(null);
+    setComment('');
+  };
   const sendBack = () => {
     if (!returning) return;
     act.mutate(
@@ -44,8 +56,7 @@ export default function ReviewPage() {
       {
         onSuccess: () => {
           void message.success(t('monthly.returned'));
-          setReturning(null);
-          setComment('');
+          closeReturn();
         },
       },
     );
@@ -90,7 +101,7 @@ export default function ReviewPage() {
             { title: t('monthly.state'), dataIndex: 'state', render: (s) => <ReportStateTag state={s} /> },
             {
               title: t('monthly.members'),
-              render: (_: unknown, row) => `${row.membersReported}/${row.members}`,
+              render: (_: unknown, row) => formatOf(row.membersReported, row.members),
             },
             {
               title: t('monthly.submittedAt'),
@@ -106,15 +117,30 @@ export default function ReviewPage() {
                   ) : null}
                   {row.state === 'submitted' ? (
                     <>
-                      <Button
-                        type="primary"
-                        size="small"
-                        onClick={() => approve(row)}
-                        data-testid={`approve-${row.cellId}`}
+                      {/* Approval locks the cell's month for good: confirmed in words, with who has not reported. */}
+                      <Popconfirm
+                        title={t('monthly.confirmApprove', { month: monthNumber(month), cell: row.cellName })}
+                        description={t(
+                          row.membersReported < row.members
+                            ? 'monthly.confirmMembersMissing'
+                            : 'monthly.confirmMembersAll',
+                          { reported: row.membersReported, members: row.members },
+                        )}
+                        okText={t('monthly.approve')}
+                        cancelText={t('app.cancel')}
+                        onConfirm={() => approve(row)}
+                        okButtonProps={{ 'data-testid': `approve-confirm-${row.cellId}` }}
                       >
-                        {t('monthly.approve')}
-                      </Button>
-                      <Button size="small" danger onClick={() => setReturning(row)}>
+                        <Button type="primary" size="small" data-testid={`approve-${row.cellId}`}>
+                          {t('monthly.approve')}
+                        </Button>
+                      </Popconfirm>
+                      <Button
+                        size="small"
+                        danger
+                        onClick={() => openReturn(row)}
+                        data-testid={`return-${row.cellId}`}
+                      >
                         {t('monthly.return')}
                       </Button>
                     </>
@@ -125,15 +151,22 @@ export default function ReviewPage() {
           ]}
         />
       )}
+      <SendWindowCard unitId={user.scopeUnitId} />
       <Modal
         open={returning !== null}
-        title={returning?.cellName}
+        title={
+          returning ? t('monthly.returnTitle', { month: monthNumber(month), cell: returning.cellName }) : ''
+        }
         okText={t('monthly.return')}
+        cancelText={t('app.cancel')}
         okButtonProps={{ danger: true, disabled: !comment.trim() }}
         onOk={sendBack}
-        onCancel={() => setReturning(null)}
+        onCancel={closeReturn}
+        destroyOnHidden
       >
         <Input.TextArea
+          aria-label={t('monthly.returnComment')}
+          data-testid="review-return-comment"
           value={comment}
           onChange={(e) => setComment(e.target.value)}
           placeholder={t('monthly.returnComment')}

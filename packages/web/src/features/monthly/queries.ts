@@ -6,11 +6,15 @@ import type {
   CellSupervision,
   MemberReport,
   MemberReportActionInput,
+  MonthlyReportSettingsView,
   SaveSupervisionInput,
   SupervisionRecord,
   SupervisionSummaryRow,
 } from '@caunoi/domain';
+import { v7 as uuidv7 } from 'uuid';
 import { api, queryString } from '../../api/client';
+import { sendOrQueue } from '../../offline/send-or-queue';
+import { useCurrentUser } from '../auth/current-user';
 
 export const monthlyKeys = {
   all: ['monthly'] as const,
@@ -21,7 +25,26 @@ export const monthlyKeys = {
   supervision: (cellId: number, month: string) => [...monthlyKeys.all, 'supervision', cellId, month] as const,
   supervisionSummary: (unitId: number | undefined, month: string) =>
     [...monthlyKeys.all, 'supervision-summary', unitId, month] as const,
+  settings: (unitId: number) => [...monthlyKeys.all, 'settings', unitId] as const,
 };
+
+export function useMonthlyReportSettings(unitId: number) {
+  return useQuery({
+    queryKey: monthlyKeys.settings(unitId),
+    queryFn: ({ signal }) => api.get<MonthlyReportSettingsView>(`/monthly-report-settings/${unitId}`, signal),
+    retry: false,
+  });
+}
+
+/** A new send-from day changes every report's send window: the reports are read again. */
+export function useUpdateMonthlyReportSettings(unitId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { sendFromDay: number }) =>
+      api.patch<MonthlyReportSettingsView>(`/monthly-report-settings/${unitId}`, input),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: monthlyKeys.all }),
+  });
+}
 
 export function useMemberReport(memberId: string | undefined, month: string) {
   return useQuery({
@@ -72,6 +95,38 @@ export function useSupervisionSummary(unitId: number | undefined, month: string)
         signal,
       ),
     placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The member's own draft of the month: saved like a visit, kept on the phone
+ * offline under its write id and sent when the network returns. Sending the
+ * report itself is not kept: it freezes figures counted on the server.
+ */
+export function useSaveReportDraft(month: string) {
+  const queryClient = useQueryClient();
+  const user = useCurrentUser();
+  return useMutation({
+    mutationFn: ({ text, version }: { text: string; version: number }) => {
+      const writeId = uuidv7();
+      return sendOrQueue<MemberReport>({
+        id: writeId,
+        userId: user.id,
+        kind: 'reportDraft',
+        method: 'POST',
+        path: '/monthly-reports/member/actions',
+        body: { month, action: 'save', text, version, writeId },
+        householdId: null,
+        label: month.split('-').reverse().join('/'),
+      });
+    },
+    onSuccess: (outcome, { text }) => {
+      if (!outcome.queued) return queryClient.invalidateQueries({ queryKey: monthlyKeys.all });
+      const key = monthlyKeys.member(undefined, month);
+      const report = queryClient.getQueryData<MemberReport>(key);
+      if (report) queryClient.setQueryData(key, { ...report, text });
+      return undefined;
+    },
   });
 }
 

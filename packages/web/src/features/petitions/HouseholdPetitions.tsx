@@ -5,10 +5,12 @@ import { can, type Household } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadMore } from '../../components/LoadMore';
 import { useI18n } from '../../i18n/i18n-context';
+import { useQueuedFor } from '../../offline/use-outbox';
 import { useCurrentUser } from '../auth/current-user';
 import { NewPetitionDialog } from './NewPetitionDialog';
 import { PetitionList } from './PetitionList';
 import { usePetitionList } from './queries';
+import { QueuedStateTag } from '../../offline/QueuedStateTag';
 
 /** On a household's page: its petitions, and the button with which the member takes a new one. */
 export function HouseholdPetitions({ household }: { household: Household }) {
@@ -17,6 +19,8 @@ export function HouseholdPetitions({ household }: { household: Household }) {
   const [open, setOpen] = useState(false);
   const list = usePetitionList({ householdId: household.id }, 20);
   const petitions = list.data?.pages.flatMap((p) => p.items) ?? [];
+  // A petition taken down offline shows at once, marked, until the server has it.
+  const queued = useQueuedFor(household.id, 'petition');
 
   return (
     <Card
@@ -36,6 +40,12 @@ export function HouseholdPetitions({ household }: { household: Household }) {
           {t('petitions.new')}
         </Button>
       ) : null}
+      {queued.map((w) => (
+        <div key={w.id} className="queued-write" data-testid="queued-petition">
+          <QueuedStateTag state={w.state} />
+          <strong>{String(w.body.title)}</strong>
+        </div>
+      ))}
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : (

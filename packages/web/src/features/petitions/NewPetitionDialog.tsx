@@ -56,6 +56,7 @@ export function NewPetitionDialog({
     create.mutate(
       {
         id: id.current,
+        label: `${household.headName} (${household.code})`,
         householdIds: [household.id],
         receivedOn: values.receivedOn.format('YYYY-MM-DD'),
         channel: values.channel,
@@ -64,10 +65,10 @@ export function NewPetitionDialog({
         content: values.content.trim(),
       },
       {
-        onSuccess: (petition) => {
-          void message.success(t('petitions.createdMessage'));
+        onSuccess: (outcome) => {
+          void message.success(outcome.queued ? t('offline.queuedSaved') : t('petitions.createdMessage'));
           close();
-          void navigate(`/petitions/${petition.id}`);
+          if (!outcome.queued) void navigate(`/petitions/${outcome.result.id}`);
         },
       },
     );

@@ -3,7 +3,7 @@ import { Button, Card, Col, DatePicker, Row, Space, Statistic, Table, Tag } from
 import { FileExcelOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
-import { todayInVietnam, type PetitionFigures } from '@caunoi/domain';
+import { todayInVietnam, type PetitionFigures, formatRatio } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { LoadingState } from '../../components/LoadingState';
 import { PageTitle } from '../../components/PageTitle';
@@ -18,10 +18,7 @@ import { PetitionSettingsCard } from './PetitionSettingsCard';
 import { figuresExcelUrl, usePetitionFigures } from './queries';
 
 const isoDate = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
-const share = (value: number | null) =>
-  value === null
-    ? '–'
-    : `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(value * 100)} %`;
+const share = (value: number | null) => (value === null ? '–' : formatRatio(value));
 
 /** The figures of a unit over a period, a chart by category, the cells in a table, and the Excel file. */
 export default function PetitionFiguresPage() {

@@ -45,6 +45,7 @@ export function PetitionFilterBar({
       <Select<PetitionState>
         allowClear
         placeholder={t('petitions.filterState')}
+        aria-label={t('petitions.filterState')}
         value={filters.state}
         onChange={(value) => onChange({ state: value })}
         options={petitionStates.map((s) => ({ value: s, label: label(petitionStateLabels[s]) }))}
@@ -54,6 +55,7 @@ export function PetitionFilterBar({
       <Select<PetitionCategory>
         allowClear
         placeholder={t('petitions.filterCategory')}
+        aria-label={t('petitions.filterCategory')}
         value={filters.category}
         onChange={(value) => onChange({ category: value })}
         options={petitionCategories.map((c) => ({ value: c, label: label(petitionCategoryLabels[c]) }))}
@@ -63,6 +65,7 @@ export function PetitionFilterBar({
       <Select<'true' | 'false'>
         allowClear
         placeholder={t('petitions.filterOverdue')}
+        aria-label={t('petitions.filterOverdue')}
         value={filters.overdue}
         onChange={(value) => onChange({ overdue: value })}
         options={[
@@ -75,6 +78,7 @@ export function PetitionFilterBar({
       <Select<Age>
         allowClear
         placeholder={t('petitions.filterAge')}
+        aria-label={t('petitions.filterAge')}
         value={ageOf(filters)}
         onChange={(value) =>
           onChange({ minAgeDays: undefined, maxAgeDays: undefined, ...(value ? ages[value] : {}) })

@@ -94,6 +94,16 @@ export default function PetitionPage() {
         <Typography.Paragraph className="petition-content" data-testid="petition-content">
           {p.content}
         </Typography.Paragraph>
+        {/* A petition carries two dates that read alike: say what each one is. */}
+        <dl className="petition-dates-legend muted" data-testid="petition-dates-legend">
+          <dt>{t('petitions.datesLegend')}</dt>
+          <dd>
+            <strong>{t('petitions.dueOn', { date: '' }).trim()}</strong>: {t('petitions.stepDueHelp')}
+          </dd>
+          <dd>
+            <strong>{t('petitions.answerDueOn')}</strong>: {t('petitions.answerDueHelp')}
+          </dd>
+        </dl>
       </Card>
       {p.answer ? (
         <Card

@@ -1,4 +1,4 @@
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { petitionStateLabels, type PetitionState } from '@caunoi/domain';
 import { formatDate } from '../../format/date';
@@ -25,15 +25,21 @@ export function PetitionStateTag({ state }: { state: PetitionState }) {
   );
 }
 
-/** The due date of the step in course, red once it has passed. */
+/**
+ * The due date of the step in course, red once it has passed; it is not the
+ * date promised to the household (answerDueOn), so it says "bước này" and
+ * explains itself on hover.
+ */
 export function DueTag({ due, overdue }: { due: string | null; overdue: boolean }) {
   const { t } = useI18n();
   if (!due) return null;
   return (
-    <Tag color={overdue ? 'red' : undefined} icon={<ClockCircleOutlined />} data-testid="petition-due">
-      {overdue
-        ? t('petitions.overdueSince', { date: formatDate(due) })
-        : t('petitions.dueOn', { date: formatDate(due) })}
-    </Tag>
+    <Tooltip title={t('petitions.stepDueHelp')}>
+      <Tag color={overdue ? 'red' : undefined} icon={<ClockCircleOutlined />} data-testid="petition-due">
+        {overdue
+          ? t('petitions.overdueSince', { date: formatDate(due) })
+          : t('petitions.dueOn', { date: formatDate(due) })}
+      </Tag>
+    </Tooltip>
   );
 }

@@ -1,16 +1,7 @@
 import { Timeline } from 'antd';
 import { petitionActionLabels, petitionStateLabels, type PetitionStepRecord } from '@caunoi/domain';
-import { formatDate } from '../../format/date';
+import { formatDate, formatInstantDateTime } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
-
-const time = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh',
-  hour: '2-digit',
-  minute: '2-digit',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
 
 function color(step: PetitionStepRecord): string {
   if (step.action === 'escalate') return 'red';
@@ -37,7 +28,7 @@ export function PetitionTimeline({ steps }: { steps: PetitionStepRecord[] }) {
               {step.targetName ? ` → ${step.targetName}` : ''}
             </div>
             <div className="muted history-period">
-              {time.format(new Date(step.at))} · {step.actorName ?? t('petitions.system')} ·{' '}
+              {formatInstantDateTime(step.at)} · {step.actorName ?? t('petitions.system')} ·{' '}
               {label(petitionStateLabels[step.toState])}
             </div>
             {step.note ? <div className="petition-note">{step.note}</div> : null}

@@ -9,6 +9,8 @@ import type {
   UpdatePetitionSettingsInput,
 } from '@caunoi/domain';
 import { api, apiUpload } from '../../api/client';
+import { sendOrQueue } from '../../offline/send-or-queue';
+import { useCurrentUser } from '../auth/current-user';
 import { notificationKeys, petitionKeys } from './queries';
 
 /** A step changes the petition, the lists it is in, the figures and somebody's bell. */
@@ -21,11 +23,24 @@ function invalidatePetitions(queryClient: QueryClient) {
 
 export function useCreatePetition() {
   const queryClient = useQueryClient();
+  const user = useCurrentUser();
   return useMutation({
-    // The id is made here, once: a retry after a lost answer stores the petition once.
-    mutationFn: (input: Omit<CreatePetitionInput, 'id'> & { id?: string }) =>
-      api.post<Petition>('/petitions', { ...input, id: input.id ?? uuidv7() }),
-    onSuccess: () => invalidatePetitions(queryClient),
+    // The id is made here, once: a retry after a lost answer stores the petition once, and
+    // offline the petition waits on the phone under the same id.
+    mutationFn: ({ label, ...input }: Omit<CreatePetitionInput, 'id'> & { id?: string; label: string }) => {
+      const id = input.id ?? uuidv7();
+      return sendOrQueue<Petition>({
+        id,
+        userId: user.id,
+        kind: 'petition',
+        method: 'POST',
+        path: '/petitions',
+        body: { ...input, id },
+        householdId: input.householdIds[0] ?? null,
+        label,
+      });
+    },
+    onSuccess: (outcome) => (outcome.queued ? undefined : invalidatePetitions(queryClient)),
   });
 }
 

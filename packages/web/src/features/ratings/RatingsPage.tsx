@@ -15,10 +15,12 @@ import {
   type RatingStep,
   type RatingSubject,
   type SessionUser,
+  formatDecimal,
 } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { PageTitle } from '../../components/PageTitle';
 import { useIsPhone } from '../../components/use-is-phone';
+import { YearShownNote } from '../../components/YearShownNote';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
 import { useUnit } from '../units/queries';
@@ -44,14 +46,17 @@ function mayTake(user: SessionUser, row: RatingBoardRow, step: RatingStep): bool
 
 /** Yearly ratings of a unit: each member, cell or committee with its step and level; the score sheet of the next step. */
 export default function RatingsPage() {
-  const { t, label } = useI18n();
+  const { t, label, language } = useI18n();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const unitId = Number(params.get('unit') ?? user.scopeUnitId);
-  const year = Number(params.get('year') ?? thisYear - 1);
+  const yearParam = params.get('year');
+  const askedYear = yearParam && /^\d{4}$/.test(yearParam) ? Number(yearParam) : undefined;
   const [subject, setSubject] = useState<RatingSubject | 'all'>('all');
   const unit = useUnit(unitId);
-  const board = useRatingBoard(unitId, year, subject === 'all' ? undefined : subject);
+  const board = useRatingBoard(unitId, askedYear, subject === 'all' ? undefined : subject);
+  // No year asked: the server's (this year, else the latest with ratings, said in words).
+  const year = askedYear ?? board.data?.year ?? thisYear;
   const frameworks = useFrameworks(year);
   const [open, setOpen] = useState<{ row: RatingBoardRow; step: RatingStep } | null>(null);
   const isPhone = useIsPhone();
@@ -124,7 +129,7 @@ export default function RatingsPage() {
       title: t('ratings.total'),
       width: 80,
       align: 'right',
-      render: (_: unknown, r) => (r.rating ? r.rating.total.toLocaleString('vi-VN') : '—'),
+      render: (_: unknown, r) => (r.rating ? formatDecimal(r.rating.total, language) : '—'),
     },
     {
       title: t('ratings.level'),
@@ -175,6 +180,7 @@ export default function RatingsPage() {
           ]}
         />
       </div>
+      <YearShownNote shown={board.data?.yearShown} />
       {frameworks.data && frameworks.data.items.length === 0 ? (
         <Alert className="section" type="info" showIcon message={t('ratings.noFramework', { year })} />
       ) : null}
@@ -211,7 +217,7 @@ export default function RatingsPage() {
                     <Space wrap size={4}>
                       <Tag>{label(ratingSubjectLabels[r.subject])}</Tag>
                       {stateText(r)}
-                      {r.rating ? `· ${r.rating.total.toLocaleString('vi-VN')}` : null}
+                      {r.rating ? `· ${formatDecimal(r.rating.total, language)}` : null}
                       {levelTag(r)}
                     </Space>
                   }
@@ -236,7 +242,7 @@ export default function RatingsPage() {
                 <Space direction="vertical">
                   {r.rating?.steps.map((s) => (
                     <span key={s.step}>
-                      {label(ratingStepLabels[s.step])}: {s.total.toLocaleString('vi-VN')} —{' '}
+                      {label(ratingStepLabels[s.step])}: {formatDecimal(s.total, language)} —{' '}
                       {label(resultLevelLabels[s.level])}
                       {s.note ? ` (${s.note})` : ''}
                     </span>

@@ -20,6 +20,7 @@ import {
   type RatingBoardRow,
   type RatingFramework,
   type RatingStep,
+  formatDecimal,
 } from '@caunoi/domain';
 import { errorToMessage } from '../../api/error-message';
 import { useI18n } from '../../i18n/i18n-context';
@@ -165,9 +166,7 @@ export function ScoreSheetDialog({
           />
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label={t('ratings.total')}>
-              <span data-testid="score-total">
-                {rated.total.toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')}
-              </span>
+              <span data-testid="score-total">{formatDecimal(rated.total, language)}</span>
               {' / '}
               {framework.maxScore}
             </Descriptions.Item>

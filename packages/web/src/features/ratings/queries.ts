@@ -4,7 +4,7 @@ import { api, queryString } from '../../api/client';
 
 export const ratingKeys = {
   all: ['ratings'] as const,
-  board: (unitId: number, year: number, subject: RatingSubject | undefined) =>
+  board: (unitId: number, year: number | undefined, subject: RatingSubject | undefined) =>
     [...ratingKeys.all, 'board', unitId, year, subject] as const,
   frameworks: (year: number) => [...ratingKeys.all, 'frameworks', year] as const,
 };
@@ -13,7 +13,8 @@ export const ratingKeys = {
 export const ratingsExcelUrl = (unitId: number, year: number, subject: RatingSubject | undefined) =>
   `/api/v1/ratings.xlsx${queryString({ unitId, year, subject })}`;
 
-export function useRatingBoard(unitId: number, year: number, subject: RatingSubject | undefined) {
+/** Without a year the server picks one by the one rule and says which (`yearShown`). */
+export function useRatingBoard(unitId: number, year: number | undefined, subject: RatingSubject | undefined) {
   return useQuery({
     queryKey: ratingKeys.board(unitId, year, subject),
     queryFn: ({ signal }) =>

@@ -15,7 +15,7 @@ import { ReportDocument } from '../../components/print/ReportDocument';
 import { ReportTableView } from '../../components/print/ReportTableView';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
-import { answeredPeriod, askedPeriod, dashboardExcelUrl, useDashboard } from '../dashboard/queries';
+import { askedPeriod, dashboardExcelUrl, useDashboard } from '../dashboard/queries';
 
 /**
  * The dashboard of a unit and period in the printed layout (party header,
@@ -33,7 +33,6 @@ export default function DashboardReportPage() {
   const asked = askedPeriod(params, todayInVietnam());
   const dashboard = useDashboard(unitId, asked);
   const d = dashboard.data;
-  const period = asked ?? (d ? answeredPeriod(d) : undefined);
 
   return (
     <>
@@ -51,8 +50,8 @@ export default function DashboardReportPage() {
               >
                 {t('report.print')}
               </Button>
-              <a href={period ? dashboardExcelUrl(unitId, period) : undefined} download>
-                <Button icon={<FileExcelOutlined />} disabled={!period} data-testid="report-excel">
+              <a href={dashboardExcelUrl(unitId, asked)} download>
+                <Button icon={<FileExcelOutlined />} data-testid="report-excel">
                   {t('report.excel')}
                 </Button>
               </a>
@@ -79,7 +78,7 @@ function DashboardDocument({ d }: { d: Dashboard }) {
         place={header.place}
         date={todayInVietnam()}
         title="BÁO CÁO SỐ LIỆU"
-        subtitle={dashboardSubtitle(d.from, d.to)}
+        subtitle={dashboardSubtitle(d.from, d.to, d.boundaries)}
         signature={{ capacity: header.capacity, title: 'BÍ THƯ' }}
         recipients={[
           ...(d.parentName ? [`Ban Thường vụ ${d.parentName.replace(/^Đảng bộ /, '')},`] : []),

@@ -38,7 +38,7 @@ const sources: Record<FigureReportKind, Source> = {
     excel: (p) => `/api/v1/coverage.xlsx${queryString(p)}`,
     tables: (a: CoverageReport) => coverageReportTables(a),
     unitIdOf: (a: CoverageReport) => a.unit.id,
-    keys: ['unitId', 'date'],
+    keys: ['unitId', 'date', 'boundaries'],
   },
   visits: {
     json: (p) => `/visit-coverage${queryString(p)}`,

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Card } from 'antd';
-import { compareVietnameseNames, type Member } from '@caunoi/domain';
+import { compareVietnameseNames, type Member, formatDecimal } from '@caunoi/domain';
 import { EChart, type EChartOption } from '../../components/EChart';
 import { formatNumber } from '../../format/number';
 import { useI18n } from '../../i18n/i18n-context';
@@ -39,7 +39,7 @@ export function MemberLoadChart({ cellId }: { cellId: number }) {
       extra={
         <span className="muted">
           {t('units.loadSummary', {
-            average: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(average),
+            average: formatDecimal(average),
             min: formatNumber(Math.min(...assigned)),
             max: formatNumber(Math.max(...assigned)),
           })}

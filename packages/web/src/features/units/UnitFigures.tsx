@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Card, Col, Row, Statistic } from 'antd';
 import { Link } from 'react-router';
 import type { UnitCounts, UnitKind } from '@caunoi/domain';
-import { isCellKind } from '@caunoi/domain';
+import { isCellKind, needsHelpDefinition } from '@caunoi/domain';
 import { formatNumber, formatShare } from '../../format/number';
 import type { MessageKey } from '../../i18n/dictionary.vi';
 import { useI18n } from '../../i18n/i18n-context';
@@ -25,7 +25,7 @@ export function UnitFigures({
   kind: UnitKind;
   counts: UnitCounts;
 }) {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const households = `/households?unitId=${unitId}`;
   const figures: Figure[] = [
     ...(isCellKind(kind) ? [] : [{ key: 'cells', title: 'units.cells' } as Figure]),
@@ -49,7 +49,12 @@ export function UnitFigures({
       href: `${households}&povertyStatus=near_poor`,
       color: '#d46b08',
     },
-    { key: 'needsHelp', title: 'units.needsHelp', href: `${households}&needsHelp=true`, color: '#1d39c4' },
+    {
+      key: 'needsHelp',
+      title: 'units.needsHelp',
+      href: `${households}&needsHelp=true`,
+      color: '#1d39c4',
+    },
   ];
   return (
     <Row gutter={[12, 12]} className="section">
@@ -76,6 +81,12 @@ export function UnitFigures({
           </Col>
         );
       })}
+      {/* What "needing help" counts: each household once (the paper report's kinds overlap). */}
+      <Col span={24}>
+        <small className="muted" data-testid="needs-help-definition">
+          {label(needsHelpDefinition)}
+        </small>
+      </Col>
     </Row>
   );
 }

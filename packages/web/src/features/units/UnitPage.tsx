@@ -14,6 +14,7 @@ import { ChildUnits } from './ChildUnits';
 import { CoverageChart } from './CoverageChart';
 import { useUnit, useUnitChildren } from './queries';
 import { UnitFigures } from './UnitFigures';
+import { UnitHistory } from './UnitHistory';
 import { MemberLoadChart } from './MemberLoadChart';
 import { UnitKindTag } from './UnitKindTag';
 import { useChildFigures } from './use-child-figures';
@@ -75,6 +76,10 @@ export default function UnitPage() {
           </>
         }
       />
+      {u.note ? (
+        <Alert type="warning" showIcon title={u.note} className="section" data-testid="unit-note" />
+      ) : null}
+      <UnitHistory history={u.history} />
       {isMember ? (
         <Alert type="info" showIcon title={t('units.memberScopeNote')} className="section" />
       ) : (

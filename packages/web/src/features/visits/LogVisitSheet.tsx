@@ -1,8 +1,20 @@
 import { useRef } from 'react';
-import { Alert, App, Button, DatePicker, Drawer, Form, Input, Radio } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Drawer, Form, Input, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { v7 as uuidv7 } from 'uuid';
-import { todayInVietnam, visitKindLabels, visitKinds, type VisitKind } from '@caunoi/domain';
+import {
+  movementLabels,
+  movements,
+  persuasionResultLabels,
+  persuasionResults,
+  todayInVietnam,
+  visitKindLabels,
+  visitKinds,
+  type Movement,
+  type PersuasionResult,
+  type VisitKind,
+} from '@caunoi/domain';
+import { isApiError } from '../../api/api-error';
 import { errorToMessage } from '../../api/error-message';
 import { useIsPhone } from '../../components/use-is-phone';
 import { useI18n } from '../../i18n/i18n-context';
@@ -18,6 +30,8 @@ interface Values {
   kind: VisitKind;
   date: Dayjs;
   notes?: string;
+  movements?: Movement[];
+  persuasion?: PersuasionResult;
 }
 
 const dateFormat = 'DD/MM/YYYY';
@@ -52,21 +66,28 @@ export function LogVisitSheet({
     onClose();
   };
 
-  const submit = (values: Values) => {
+  // The server warns of the same visit already recorded (same day, member, kind): the user decides.
+  const duplicate = isApiError(logVisit.error) && logVisit.error.code === 'VISIT_POSSIBLE_DUPLICATE';
+
+  const submit = (values: Values, confirmDuplicate = false) => {
     if (!household) return;
     const notes = values.notes?.trim();
     logVisit.mutate(
       {
         id: id.current,
+        label: `${household.headName} (${household.code})`,
         householdId: household.id,
         ...(memberId ? { memberId } : {}),
         date: values.date.format('YYYY-MM-DD'),
         kind: values.kind,
         ...(notes ? { notes } : {}),
+        ...(confirmDuplicate ? { confirmDuplicate: true } : {}),
+        ...(values.movements?.length ? { movements: values.movements } : {}),
+        ...(values.persuasion ? { persuasion: { result: values.persuasion } } : {}),
       },
       {
-        onSuccess: () => {
-          void message.success(t('visits.saved'));
+        onSuccess: (outcome) => {
+          void message.success(outcome.queued ? t('offline.queuedSaved') : t('visits.saved'));
           close();
         },
       },
@@ -100,13 +121,35 @@ export function LogVisitSheet({
           {t('visits.household')}: <strong>{household.headName}</strong> ({household.code})
         </p>
       ) : null}
-      {logVisit.error ? (
+      {duplicate ? (
+        <Alert
+          type="warning"
+          showIcon
+          className="section"
+          title={t('visits.duplicateTitle')}
+          description={t('visits.duplicateText')}
+          data-testid="visit-duplicate"
+          action={
+            <Button
+              size="small"
+              onClick={() => submit(form.getFieldsValue(), true)}
+              data-testid="visit-duplicate-confirm"
+            >
+              {t('visits.duplicateConfirm')}
+            </Button>
+          }
+        />
+      ) : logVisit.error ? (
         <Alert type="error" showIcon className="section" title={errorToMessage(logVisit.error, language)} />
       ) : null}
       <Form<Values>
         form={form}
         layout="vertical"
-        onFinish={submit}
+        onFinish={(values) => submit(values)}
+        onValuesChange={() => {
+          // Another day or kind is another visit: the warning no longer applies.
+          if (duplicate) logVisit.reset();
+        }}
         requiredMark={false}
         disabled={logVisit.isPending}
         initialValues={{ kind: 'home_visit', date: dayjs(todayInVietnam()) }}
@@ -145,6 +188,20 @@ export function LogVisitSheet({
             maxLength={2000}
             placeholder={t('visits.notesPlaceholder')}
             data-testid="visit-notes"
+          />
+        </Form.Item>
+        <Form.Item name="movements" label={t('visits.movements')}>
+          <Checkbox.Group
+            style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+            options={movements.map((m) => ({ value: m, label: label(movementLabels[m]) }))}
+            data-testid="visit-movements"
+          />
+        </Form.Item>
+        <Form.Item name="persuasion" label={t('visits.persuasion')} extra={t('visits.persuasionHint')}>
+          <Select
+            allowClear
+            options={persuasionResults.map((r) => ({ value: r, label: label(persuasionResultLabels[r]) }))}
+            data-testid="visit-persuasion"
           />
         </Form.Item>
       </Form>

@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Select, Tag } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Select, Tag } from 'antd';
 import {
   cadenceMonthOptions,
   can,
   careCategories,
   careCategoryLabels,
+  visitKindLabels,
+  visitKinds,
   type VisitCadence,
+  type VisitKind,
 } from '@caunoi/domain';
 import { errorToMessage } from '../../api/error-message';
 import { useI18n } from '../../i18n/i18n-context';
@@ -13,7 +16,12 @@ import { useCurrentUser } from '../auth/current-user';
 import { useUpdateVisitSettings } from './mutations';
 import { useVisitSettings } from './queries';
 
-/** How often each kind of household must be visited in the commune; commune accounts change it. */
+type Values = VisitCadence & { poorVisitKinds: VisitKind[] };
+
+/**
+ * How often each kind of household must be visited in the commune, and which
+ * contacts count as the visit to poor and near-poor households; commune accounts change it.
+ */
 export function VisitSettingsCard({ unitId }: { unitId: number }) {
   const { t, label, language } = useI18n();
   const { message } = App.useApp();
@@ -21,7 +29,7 @@ export function VisitSettingsCard({ unitId }: { unitId: number }) {
   const settings = useVisitSettings(unitId);
   const update = useUpdateVisitSettings(unitId);
   const [editing, setEditing] = useState(false);
-  const [form] = Form.useForm<VisitCadence>();
+  const [form] = Form.useForm<Values>();
   // Units above a commune have no cadence of their own.
   if (settings.isError || !settings.data) return null;
   const s = settings.data;
@@ -50,14 +58,14 @@ export function VisitSettingsCard({ unitId }: { unitId: number }) {
       }
     >
       {editing ? (
-        <Form<VisitCadence>
+        <Form<Values>
           form={form}
           layout="vertical"
-          initialValues={s.cadence}
+          initialValues={{ ...s.cadence, poorVisitKinds: s.poorVisitKinds }}
           disabled={update.isPending}
-          onFinish={(cadence) =>
+          onFinish={({ poorVisitKinds, ...cadence }) =>
             update.mutate(
-              { cadence },
+              { cadence, poorVisitKinds },
               {
                 onSuccess: () => {
                   void message.success(t('visits.settingsSaved'));
@@ -78,6 +86,21 @@ export function VisitSettingsCard({ unitId }: { unitId: number }) {
               />
             </Form.Item>
           ))}
+          <Form.Item
+            name="poorVisitKinds"
+            label={t('visits.poorVisitKinds')}
+            extra={t('visits.poorVisitKindsHelp')}
+          >
+            <Checkbox.Group
+              data-testid="poor-visit-kinds"
+              options={visitKinds.map((kind) => ({
+                value: kind,
+                label: label(visitKindLabels[kind]),
+                // The member goes to the household: a visit at home always counts.
+                disabled: kind === 'home_visit',
+              }))}
+            />
+          </Form.Item>
           <Button type="primary" htmlType="submit" loading={update.isPending}>
             {t('visits.settingsSave')}
           </Button>{' '}
@@ -87,11 +110,22 @@ export function VisitSettingsCard({ unitId }: { unitId: number }) {
         <Descriptions
           size="small"
           column={{ xs: 1, sm: 2, md: 3 }}
-          items={careCategories.map((category) => ({
-            key: category,
-            label: label(careCategoryLabels[category]),
-            children: every(s.cadence[category]),
-          }))}
+          items={[
+            ...careCategories.map((category) => ({
+              key: category,
+              label: label(careCategoryLabels[category]),
+              children: every(s.cadence[category]),
+            })),
+            {
+              key: 'poorVisitKinds',
+              label: t('visits.poorVisitKinds'),
+              children: (
+                <span data-testid="poor-visit-kinds-view">
+                  {s.poorVisitKinds.map((kind) => label(visitKindLabels[kind])).join(', ')}
+                </span>
+              ),
+            },
+          ]}
         />
       )}
     </Card>

@@ -1,6 +1,6 @@
 import { Button, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { careCategoryLabels, type WorklistItem } from '@caunoi/domain';
+import { careCategoryLabels, visitKindLabels, visitKinds, type WorklistItem } from '@caunoi/domain';
 import { formatDate } from '../../format/date';
 import { useI18n } from '../../i18n/i18n-context';
 import type { VisitTarget } from '../visits/LogVisitSheet';
@@ -67,6 +67,14 @@ export function WorklistSection({
                   </span>
                 </div>
                 <div className="worklist-item-line">{lineOf(item)}</div>
+                {item.countingKinds.length < visitKinds.length ? (
+                  // Poor and near-poor households: say which contacts count, so a phone call is not taken for the visit.
+                  <div className="worklist-item-line muted" data-testid="worklist-counts">
+                    {t('worklist.countsOnly', {
+                      kinds: item.countingKinds.map((kind) => label(visitKindLabels[kind])).join(', '),
+                    })}
+                  </div>
+                ) : null}
               </div>
               <Button
                 type={item.state === 'visited' ? 'default' : 'primary'}

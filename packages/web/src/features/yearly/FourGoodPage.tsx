@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Button, Card, Col, List, Row, Select, Space, Statistic, Table, Tag } from 'antd';
-import { can, todayInVietnam, type FourGoodBoard } from '@caunoi/domain';
+import { can, formatOf, todayInVietnam, type FourGoodBoard } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { PageTitle } from '../../components/PageTitle';
 import { useIsPhone } from '../../components/use-is-phone';
@@ -26,7 +26,11 @@ export default function FourGoodPage() {
   const [dialog, setDialog] = useState<{ row: Row; mode: 'register' | 'judge' } | null>(null);
   const [modelCell, setModelCell] = useState<number | null>(null);
   const isPhone = useIsPhone();
-  const criteria = board.data?.catalogue?.criteria ?? [];
+  // New registrations take the year's version; older ones keep theirs, so the columns are both, once each.
+  const criteria = [
+    ...(board.data?.catalogue?.criteria ?? []),
+    ...(board.data?.rows ?? []).flatMap((r) => r.registration?.criteria ?? []),
+  ].filter((c, i, all) => all.findIndex((x) => x.code === c.code) === i);
   const canWrite = can(user.role, 'movement.write');
   const model = board.data?.householdModel;
 
@@ -100,13 +104,13 @@ export default function FourGoodPage() {
         <Col xs={12} md={6}>
           <Statistic
             title={t('fourGood.cellsWithModel')}
-            value={model ? `${model.cellsWithModel}/${model.cells}` : '…'}
+            value={model ? formatOf(model.cellsWithModel, model.cells) : '…'}
           />
         </Col>
         <Col xs={12} md={6}>
           <Statistic
             title={t('fourGood.membersRegistered')}
-            value={model ? `${model.membersRegistered}/${model.members}` : '…'}
+            value={model ? formatOf(model.membersRegistered, model.members) : '…'}
           />
         </Col>
         <Col xs={12} md={6}>
@@ -114,7 +118,7 @@ export default function FourGoodPage() {
             title={t('fourGood.registeredUnits')}
             value={
               board.data
-                ? `${board.data.rows.filter((r) => r.registration).length}/${board.data.rows.length}`
+                ? formatOf(board.data.rows.filter((r) => r.registration).length, board.data.rows.length)
                 : '…'
             }
           />
@@ -147,7 +151,7 @@ export default function FourGoodPage() {
                         </span>
                         {overall(r)}
                         {r.registration?.results
-                          ? criteria.map((c) => (
+                          ? r.registration.criteria.map((c) => (
                               <Tag key={c.code} color={r.registration?.results?.[c.code] ? 'green' : 'red'}>
                                 {c.code}
                               </Tag>
@@ -202,7 +206,7 @@ export default function FourGoodPage() {
           row={dialog.row}
           year={year}
           mode={dialog.mode}
-          criteria={criteria}
+          criteria={dialog.row.registration?.criteria ?? board.data?.catalogue?.criteria ?? []}
           onClose={() => setDialog(null)}
         />
       ) : null}

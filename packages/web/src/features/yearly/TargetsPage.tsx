@@ -10,9 +10,12 @@ import {
   type CulturalUnit,
   type MassMobilisationModel,
   type ResolutionIndicator,
+  formatDecimal,
+  formatOf,
 } from '@caunoi/domain';
 import { ErrorState } from '../../components/ErrorState';
 import { PageTitle } from '../../components/PageTitle';
+import { YearShownNote } from '../../components/YearShownNote';
 import { useI18n } from '../../i18n/i18n-context';
 import { useCurrentUser } from '../auth/current-user';
 import { useUnit } from '../units/queries';
@@ -36,18 +39,22 @@ function AchievedTag({ achieved }: { achieved: boolean | null }) {
 }
 
 const number = (n: number | null, measure: string | null) =>
-  n === null ? '' : `${n.toLocaleString('vi-VN')}${measure ? ` ${measure}` : ''}`;
+  n === null ? '' : `${formatDecimal(n)}${measure ? ` ${measure}` : ''}`;
 
 /** A unit's yearly targets: resolution indicators, new-rural criteria, cultural titles and dân vận khéo models. */
 export default function TargetsPage() {
-  const { t, label } = useI18n();
+  const { t, label, language } = useI18n();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const unitId = Number(params.get('unit') ?? user.scopeUnitId);
-  const year = Number(params.get('year') ?? thisYear - 1);
+  const yearParam = params.get('year');
+  const askedYear = yearParam && /^\d{4}$/.test(yearParam) ? Number(yearParam) : undefined;
   const unit = useUnit(unitId);
-  const figures = useYearlyFigures(unitId, year);
-  const targets = useYearlyTargets(unitId, year);
+  const targets = useYearlyTargets(unitId, askedYear);
+  // No year asked: the server's (this year, else the latest with targets, said in words).
+  const shownYear = askedYear ?? targets.data?.year;
+  const year = shownYear ?? thisYear;
+  const figures = useYearlyFigures(unitId, shownYear);
   const [adding, setAdding] = useState(false);
   const [addingModel, setAddingModel] = useState(false);
   /** The cultural title being recorded: 'new', or the one being corrected. */
@@ -55,7 +62,7 @@ export default function TargetsPage() {
   const saveNtm = useSaveNtmResults();
   const f = figures.data?.targets;
   const share = (s: { achieved: number; total: number } | undefined) =>
-    s ? `${s.achieved}/${s.total}` : '…';
+    s ? formatOf(s.achieved, s.total, language) : '…';
   const canAdd = can(user.role, 'target.write') && unit.data?.kind === 'commune_committee';
   // A title recorded under a commune may be corrected from the district too (the server checks scope).
   const canWriteTargets = can(user.role, 'target.write');
@@ -93,6 +100,7 @@ export default function TargetsPage() {
           </Space>
         }
       />
+      <YearShownNote shown={targets.data?.yearShown} />
       {figures.isError ? <ErrorState error={figures.error} /> : null}
       <Row gutter={[12, 12]} className="section" data-testid="target-figures">
         <Col xs={12} md={8} lg={4}>

@@ -4,8 +4,10 @@ import { api, queryString } from '../../api/client';
 
 export const yearlyKeys = {
   all: ['yearly'] as const,
-  figures: (unitId: number, year: number) => [...yearlyKeys.all, 'figures', unitId, year] as const,
-  targets: (unitId: number, year: number) => [...yearlyKeys.all, 'targets', unitId, year] as const,
+  figures: (unitId: number, year: number | undefined) =>
+    [...yearlyKeys.all, 'figures', unitId, year] as const,
+  targets: (unitId: number, year: number | undefined) =>
+    [...yearlyKeys.all, 'targets', unitId, year] as const,
   fourGood: (unitId: number, year: number) => [...yearlyKeys.all, 'four-good', unitId, year] as const,
   householdModel: (cellId: number, year: number) =>
     [...yearlyKeys.all, 'household-model', cellId, year] as const,
@@ -15,16 +17,19 @@ export const yearlyKeys = {
 export const targetsExcelUrl = (unitId: number, year: number) =>
   `/api/v1/yearly/targets.xlsx${queryString({ unitId, year })}`;
 
-export function useYearlyFigures(unitId: number, year: number) {
+/** Waits while `year` is undefined (a page whose year the server is still choosing). */
+export function useYearlyFigures(unitId: number, year: number | undefined) {
   return useQuery({
     queryKey: yearlyKeys.figures(unitId, year),
     queryFn: ({ signal }) =>
       api.get<YearlyFigures>(`/yearly/figures${queryString({ unitId, year })}`, signal),
+    enabled: year !== undefined,
     placeholderData: keepPreviousData,
   });
 }
 
-export function useYearlyTargets(unitId: number, year: number) {
+/** Without a year the server picks one by the one rule and says which (`yearShown`). */
+export function useYearlyTargets(unitId: number, year: number | undefined) {
   return useQuery({
     queryKey: yearlyKeys.targets(unitId, year),
     queryFn: ({ signal }) =>
