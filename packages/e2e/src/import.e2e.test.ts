@@ -78,16 +78,17 @@ describe('importing households from Excel', () => {
       await report.waitFor();
       await expect.poll(() => report.textContent()).toContain('Tệp có 3 lỗi nên chưa ghi gì');
       const issues = await page.getByTestId('import-issue').allTextContents();
+      // Each error echoes what was typed (issue 15).
       expect(issues).toEqual([
-        'Không tìm thấy mã này trong tệp hoặc trong phạm vi của bạn.',
-        'Giá trị không hợp lệ. Chọn một trong: Hộ nghèo (poor), Hộ cận nghèo (near_poor), Hộ có mức sống trung bình (average), Không thuộc diện (none).',
-        'Số tiền không hợp lệ. Viết số đồng không có phần lẻ: 1500000, 1.500.000 hoặc 1,500,000.',
+        'Đã nhập "CHI-BO-KHONG-CO": Không tìm thấy mã này trong tệp hoặc trong phạm vi của bạn.',
+        'Đã nhập "khá giả": Giá trị không hợp lệ. Chọn một trong: Hộ nghèo (poor), Hộ cận nghèo (near_poor), Hộ có mức sống trung bình (average), Không thuộc diện (none).',
+        'Đã nhập "1,5 triệu": Số tiền không hợp lệ. Viết số đồng không có phần lẻ: 1500000, 1.500.000 hoặc 1,500,000.',
       ]);
-      // Each error names its row and column.
+      // Each error names its row and column as the template does.
       const rows = await page.locator('[data-testid="import-issues"] tbody tr').allTextContents();
       expect(rows[0]).toContain('3');
-      expect(rows[0]).toContain('cell_code');
-      expect(rows[2]).toContain('monthly_income');
+      expect(rows[0]).toContain('Mã chi bộ');
+      expect(rows[2]).toContain('Thu nhập hằng tháng của hộ (đồng)');
       await expect.poll(() => page.getByTestId('import-confirm').isDisabled()).toBe(true);
 
       await page.locator('input[type=file]').setInputFiles(fixed);

@@ -26,6 +26,11 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
   return pages.join('\n').normalize('NFC');
 }
 
+function lastMonthOf(m: string): string {
+  const [y, mm] = m.split('-').map(Number) as [number, number];
+  return mm === 1 ? `${y - 1}-12` : `${y}-${String(mm - 1).padStart(2, '0')}`;
+}
+
 const lockedMessage = 'Tháng này của chi bộ đã được duyệt báo cáo và khóa sổ';
 
 /**
@@ -42,6 +47,7 @@ describe("a month's report from the member to the commune's approval", () => {
   let browser: Browser;
   let member: ApiSession;
   let secretary: ApiSession;
+  let leader: ApiSession;
   let visitsThisMonth: number;
   const month = todayInVietnam().slice(0, 7);
   const memberText = 'Đã thăm các hộ được phân công, hướng dẫn chị Út làm hồ sơ vay vốn hộ cận nghèo.';
@@ -52,6 +58,7 @@ describe("a month's report from the member to the commune's approval", () => {
     server = await startTestServer();
     member = await ApiSession.login(server.url, 'dangvien.thanhan', demoPassword);
     secretary = await ApiSession.login(server.url, 'bithu.thanhan', demoPassword);
+    leader = await ApiSession.login(server.url, 'bithu.thanhloc', demoPassword);
     // A visit of today, so the month has a record of the member's to count whatever day it is.
     const worklist = await member.get<Worklist>('/worklist');
     const household = [...worklist.overdue, ...worklist.due, ...worklist.visited][0];
@@ -101,9 +108,35 @@ describe("a month's report from the member to the commune's approval", () => {
         await expect(page.getByTestId('report-state').textContent()).resolves.toBe('Đang soạn');
         expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
+        // Mid-month the commune's window (from the 25th by default) is not open yet: the page says when it opens.
+        if (Number(todayInVietnam().slice(8)) < 25) {
+          await expect(page.getByTestId('report-submit').isDisabled()).resolves.toBe(true);
+          await expect
+            .poll(() => page.getByTestId('report-send-opens').textContent())
+            .toBe(
+              `Báo cáo tháng ${Number(month.slice(5))}/${month.slice(0, 4)} gửi được từ ngày 25/${month.slice(5)}/${month.slice(0, 4)}.`,
+            );
+        }
+        // The commune opens its window from the 1st, so the test sends this month whatever day it runs.
+        await leader.patch(`/monthly-report-settings/${leader.user.scopeUnitId}`, { sendFromDay: 1 });
+        await page.reload();
+        await expect.poll(() => page.getByTestId('report-submit').isDisabled()).toBe(false);
+
+        // An empty report is not sent without a word.
+        await page.getByTestId('report-submit').click();
+        await expect
+          .poll(() => page.locator('.ant-popconfirm').textContent())
+          .toContain('Báo cáo chưa có nội dung');
+        await page.locator('.ant-popconfirm').getByRole('button', { name: 'Hủy' }).click();
         await page.getByTestId('report-text').fill(memberText);
         await page.getByTestId('report-submit').click();
-        // Submission freezes the figures: the page asks once.
+        // Submission freezes the figures: the page asks once, saying so.
+        await expect
+          .poll(() => page.locator('.ant-popconfirm:visible').textContent())
+          .toContain('sau khi gửi, đồng chí không sửa được nữa');
+        await expect(page.locator('.ant-popconfirm:visible').textContent()).resolves.not.toContain(
+          'chưa có nội dung',
+        );
         await page.getByTestId('report-submit-confirm').click();
         await expect.poll(() => page.getByTestId('report-state').textContent()).toBe('Đã gửi');
         await expect(page.getByTestId('report-text').count()).resolves.toBe(0);
@@ -133,6 +166,19 @@ describe("a month's report from the member to the commune's approval", () => {
         await expect.poll(() => memberRow.textContent()).toContain('Đã gửi');
         await page.getByTestId('cell-report-text').fill(cellText);
         await page.getByTestId('cell-report-submit').click();
+        // Sending says who has not reported; counted here from the API, not by the page.
+        const members = (
+          await secretary.get<CellReport>(`/monthly-reports/cell?cellId=${cellId}&month=${month}`)
+        ).members;
+        const reported = members.filter((m) => m.state === 'submitted').length;
+        expect(reported).toBe(1);
+        await expect
+          .poll(() => page.getByTestId('cell-submit-warning').textContent())
+          .toBe(`Chỉ 1/${members.length} đảng viên đã gửi báo cáo.`);
+        await expect(page.locator('.ant-popconfirm').textContent()).resolves.toContain(
+          `Gửi báo cáo chi bộ tháng ${Number(month.slice(5))}/${month.slice(0, 4)} lên Đảng ủy xã?`,
+        );
+        await page.getByTestId('cell-report-submit-confirm').click();
         await expect.poll(() => page.getByTestId('report-state').first().textContent()).toBe('Đã gửi');
       });
     } finally {
@@ -151,8 +197,12 @@ describe("a month's report from the member to the commune's approval", () => {
           .toMatch(/\d+ báo cáo chi bộ đang chờ duyệt/);
         const row = review.getByTestId('review-list').locator(`tr[data-row-key="${cellId}"]`);
         await expect.poll(() => row.textContent()).toContain('Đã gửi');
+        // "Duyệt" locks the month: one click only asks, in words.
         await row.getByTestId(`approve-${cellId}`).click();
-        await expect.poll(() => row.textContent()).toContain('Đã duyệt');
+        await expect.poll(() => review.locator('.ant-popconfirm').textContent()).toContain('khóa sổ');
+        await expect(row.textContent()).resolves.toContain('Đã gửi');
+        await review.getByTestId(`approve-confirm-${cellId}`).click();
+        await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('Đã duyệt');
         await expect(row.getByTestId(`approve-${cellId}`).count()).resolves.toBe(0);
       });
     } finally {
@@ -162,7 +212,7 @@ describe("a month's report from the member to the commune's approval", () => {
     expect(report).toMatchObject({
       state: 'approved',
       text: cellText,
-      approvedBy: 'Bí thư Đảng ủy xã Thạnh Lộc',
+      approvedBy: 'Bí thư Đảng ủy xã Thạnh Hưng',
     });
     expect(report.figures.visits.made).toBeGreaterThanOrEqual(visitsThisMonth);
   });
@@ -214,7 +264,7 @@ describe("a month's report from the member to the commune's approval", () => {
         const text = (await pdfText(new Uint8Array(pdf))).replace(/\s+/g, ' ');
         const [year, monthNumber] = [month.slice(0, 4), Number(month.slice(5, 7))];
         expect(text).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
-        expect(text).toContain('ĐẢNG BỘ XÃ THẠNH LỘC');
+        expect(text).toContain('ĐẢNG BỘ XÃ THẠNH HƯNG');
         expect(text).toContain('CHI BỘ ẤP THẠNH AN');
         expect(text).toMatch(/Thạnh An, ngày \d\d tháng \d+ năm \d{4}/);
         expect(text).toContain('BÁO CÁO');
@@ -223,7 +273,7 @@ describe("a month's report from the member to the commune's approval", () => {
         );
         expect(text).toContain(`Lượt thăm hộ trong tháng ${await visitsMadeOfCell(cellId)}`);
         expect(text).toContain(cellText);
-        expect(text).toMatch(/Nơi nhận: - Đảng ủy xã Thạnh Lộc, - Lưu chi bộ\./);
+        expect(text).toMatch(/Nơi nhận: - Đảng ủy xã Thạnh Hưng, - Lưu chi bộ\./);
         expect(text).toMatch(/T\/M CHI BỘ BÍ THƯ/);
         // The app's frame (menu, print button) stays off the paper.
         expect(text).not.toContain('Bản in');
@@ -231,6 +281,36 @@ describe("a month's report from the member to the commune's approval", () => {
       });
     } finally {
       await context.close();
+    }
+  });
+
+  it("returning a report starts from an empty reason: a cancelled one never reaches the next cell's dialog", async () => {
+    const commune = await browser.newContext({ viewport: viewports.desktop, locale: 'vi-VN' });
+    const review = await commune.newPage();
+    try {
+      await run(commune, 'return-reset', async () => {
+        await logIn(review, server.url, 'bithu.thanhloc');
+        // Last month's cells' reports wait for the commune in the demo.
+        const previous = lastMonthOf(month);
+        await review.goto(`${server.url}/monthly-review?month=${previous}`);
+        const returns = review.getByTestId('review-list').locator('[data-testid^="return-"]');
+        await expect.poll(() => returns.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+        const dialog = review.getByRole('dialog');
+        await returns.first().click();
+        await dialog.getByTestId('review-return-comment').fill('Thiếu số liệu thăm hộ nghèo');
+        await dialog.getByRole('button', { name: 'Hủy' }).click();
+        await expect.poll(() => dialog.count()).toBe(0);
+        // The next cell (or the same one again): a new return, an empty reason, and its own title.
+        const next = (await returns.count()) > 1 ? returns.nth(1) : returns.first();
+        await next.click();
+        await expect.poll(() => dialog.getByTestId('review-return-comment').inputValue()).toBe('');
+        await expect(dialog.textContent()).resolves.toContain(
+          `Trả lại báo cáo tháng ${Number(previous.slice(5))}/`,
+        );
+        await dialog.getByRole('button', { name: 'Hủy' }).click();
+      });
+    } finally {
+      await commune.close();
     }
   });
 

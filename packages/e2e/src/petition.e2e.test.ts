@@ -99,10 +99,10 @@ describe('a petition from the household to the commune and back', () => {
       await openFromBell(page, petitionId);
       await petitionInState(page, 'forwarded').waitFor();
       await takeStep(page, 'forward', 'forwarded', async (d) => {
-        await d.getByRole('radio', { name: /Đảng bộ xã Thạnh Lộc/ }).check();
+        await d.getByRole('radio', { name: /Đảng bộ xã Thạnh Hưng/ }).check();
       });
       await expect(page.getByTestId('petition-holder').textContent()).resolves.toContain(
-        'Đảng bộ xã Thạnh Lộc',
+        'Đảng bộ xã Thạnh Hưng',
       );
       // The cell can no longer act for the commune.
       await expect(page.getByTestId('action-acknowledge').count()).resolves.toBe(0);

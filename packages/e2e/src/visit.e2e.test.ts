@@ -89,4 +89,42 @@ describe('logging a visit from the worklist on a phone', () => {
       await context.close();
     }
   });
+
+  it('the same visit again is not stored without asking; "Vẫn ghi" stores it', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'vi-VN',
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    const countToday = async () =>
+      (await member.get<Page<Visit>>(`/visits?householdId=${overdue.householdId}&from=${todayInVietnam()}`))
+        .items.length;
+    try {
+      const before = await countToday();
+      expect(before).toBe(1);
+      await logIn(page, server.url, 'dangvien.thanhan');
+      await page.waitForURL((url) => url.pathname === '/worklist');
+      const item = page.locator(
+        `[data-testid="worklist-visited"] [data-testid="worklist-item"][data-household-id="${overdue.householdId}"]`,
+      );
+      await item.getByTestId('worklist-log').click();
+      const sheet = page.getByRole('dialog');
+      await sheet.waitFor();
+      await page.waitForTimeout(400);
+      await sheet.getByTestId('visit-kind-home_visit').click();
+      await page.getByTestId('visit-submit').click();
+      await expect
+        .poll(() => sheet.getByTestId('visit-duplicate').textContent())
+        .toContain('Có thể đã ghi lần thăm này');
+      expect(await countToday()).toBe(before);
+
+      await sheet.getByTestId('visit-duplicate-confirm').click();
+      await sheet.waitFor({ state: 'hidden' });
+      await expect.poll(countToday).toBe(before + 1);
+    } finally {
+      await context.close();
+    }
+  });
 });

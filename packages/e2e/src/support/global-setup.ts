@@ -27,7 +27,8 @@ export default async function setup(project: TestProject) {
   const database = createDatabase(path);
   try {
     await migrateToLatest(database.db);
-    await seedDemo(database.db);
+    // The demo as `npm start` loads it: the 2023 data, then the 2025 reform.
+    await seedDemo(database.db, undefined, { reform2025: true });
   } finally {
     // Closing checkpoints the WAL into the file, so the file alone is the copy.
     await database.close();

@@ -38,5 +38,11 @@ export async function openFromBell(page: Page, petitionId: string): Promise<void
 /** Picks an option of an open antd Select by its visible text. */
 export async function chooseOption(page: Page, select: Locator, text: string): Promise<void> {
   await select.click();
-  await page.locator('.ant-select-item-option', { hasText: text }).first().click();
+  // A click while the list still slides open can land on nothing (seen in CI), and a closed
+  // list of another select stays in the page hidden: wait for the open one to stand still.
+  const list = page
+    .locator('.ant-select-dropdown:visible:not([class*="-enter"]):not([class*="-appear"])')
+    .last();
+  await list.waitFor();
+  await list.locator('.ant-select-item-option', { hasText: text }).first().click();
 }
