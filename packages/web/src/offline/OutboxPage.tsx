@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Popconfirm, Space } from 'antd';
+import { App, Button, Card, Empty, Popconfirm, Space, Spin } from 'antd';
 import { v7 as uuidv7 } from 'uuid';
 import { PageTitle } from '../components/PageTitle';
 import { formatInstantDateTime } from '../format/date';
@@ -9,8 +9,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { useCurrentUser } from '../features/auth/current-user';
 import { ConflictResolver } from './ConflictResolver';
 import { flushOutbox } from './flush-outbox';
-import { putQueuedWrite, removeQueuedWrite, type QueuedWrite } from './outbox-store';
-import { useOutbox } from './use-outbox';
+import { putQueuedWrite, removeQueuedWrite, replaceQueuedWrite, type QueuedWrite } from './outbox-store';
+import { useOutbox, useOutboxRead } from './use-outbox';
 import { QueuedStateTag } from './QueuedStateTag';
 
 /**
@@ -24,6 +24,7 @@ export default function OutboxPage() {
   const user = useCurrentUser();
   const online = useOnline();
   const writes = useOutbox().filter((w) => w.userId === user.id);
+  const read = useOutboxRead();
   const [busy, setBusy] = useState<string | null>(null);
 
   const send = async (id: string) => {
@@ -49,12 +50,13 @@ export default function OutboxPage() {
     void message.success(t('outbox.discarded'));
   };
   const resolve = async (write: QueuedWrite, keep: string[], onVersion: number) => {
-    await removeQueuedWrite(write.id);
-    if (keep.length > 0) {
+    if (keep.length === 0) {
+      await removeQueuedWrite(write.id);
+    } else {
       // The choice is a new edit on the server's version, with its own write id.
       const writeId = uuidv7();
       const body = Object.fromEntries(keep.map((field) => [field, write.body[field]]));
-      await putQueuedWrite({
+      await replaceQueuedWrite(write.id, {
         ...write,
         id: writeId,
         body: { ...body, version: onVersion, writeId },
@@ -71,7 +73,9 @@ export default function OutboxPage() {
     <>
       <PageTitle title={t('outbox.title')} />
       <p className="muted">{t('outbox.intro')}</p>
-      {writes.length === 0 ? (
+      {!read ? (
+        <Spin />
+      ) : writes.length === 0 ? (
         <Empty description={t('outbox.empty')} data-testid="outbox-empty" />
       ) : (
         writes.map((write) => (

@@ -1,4 +1,4 @@
-import { createStore, del, entries, set, clear } from 'idb-keyval';
+import { clear, createStore, del, entries, promisifyRequest, set } from 'idb-keyval';
 
 /**
  * The writes made on the phone that the server has not stored yet (issue 16),
@@ -32,6 +32,8 @@ const store = createStore('caunoi-outbox', 'writes');
 
 let snapshot: QueuedWrite[] = [];
 let loaded: Promise<void> | null = null;
+/** False until IndexedDB has been read: until then an empty list means "not known yet", not "nothing waiting". */
+let read = false;
 const listeners = new Set<() => void>();
 
 function publish(next: QueuedWrite[]) {
@@ -42,13 +44,21 @@ function publish(next: QueuedWrite[]) {
 /** Reads the queue from IndexedDB once per page load. */
 export function loadOutbox(): Promise<void> {
   loaded ??= entries<string, QueuedWrite>(store)
-    .then((rows) => publish(rows.map(([, w]) => w)))
-    .catch(() => publish([]));
+    .then((rows) => rows.map(([, w]) => w))
+    .catch(() => [])
+    .then((rows) => {
+      read = true;
+      publish(rows);
+    });
   return loaded;
 }
 
 export function outboxSnapshot(): QueuedWrite[] {
   return snapshot;
+}
+
+export function outboxRead(): boolean {
+  return read;
 }
 
 export function subscribeOutbox(listener: () => void): () => void {
@@ -66,6 +76,20 @@ export async function removeQueuedWrite(id: string): Promise<void> {
   await loadOutbox();
   await del(id, store);
   publish(snapshot.filter((w) => w.id !== id));
+}
+
+/**
+ * One write in place of another, in one IndexedDB transaction and one published list: a
+ * conflict resolved into a new edit never shows the queue empty in between.
+ */
+export async function replaceQueuedWrite(oldId: string, next: QueuedWrite): Promise<void> {
+  await loadOutbox();
+  await store('readwrite', (writes) => {
+    writes.delete(oldId);
+    writes.put(next, next.id);
+    return promisifyRequest(writes.transaction);
+  });
+  publish([...snapshot.filter((w) => w.id !== oldId && w.id !== next.id), next]);
 }
 
 /** At sign-out: nothing of one account stays on a shared phone. */

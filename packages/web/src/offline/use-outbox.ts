@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { loadOutbox, outboxSnapshot, subscribeOutbox, type QueuedWrite } from './outbox-store';
+import { loadOutbox, outboxRead, outboxSnapshot, subscribeOutbox, type QueuedWrite } from './outbox-store';
 
 /** The writes this phone still holds, live: the banner, the household page and the outbox page read it. */
 export function useOutbox(): QueuedWrite[] {
@@ -7,6 +7,14 @@ export function useOutbox(): QueuedWrite[] {
     void loadOutbox();
   }, []);
   return useSyncExternalStore(subscribeOutbox, outboxSnapshot, outboxSnapshot);
+}
+
+/** Whether the queue has been read from IndexedDB yet (an empty list before that says nothing). */
+export function useOutboxRead(): boolean {
+  useEffect(() => {
+    void loadOutbox();
+  }, []);
+  return useSyncExternalStore(subscribeOutbox, outboxRead, outboxRead);
 }
 
 export function useQueuedFor(householdId: string, kind?: QueuedWrite['kind']): QueuedWrite[] {
