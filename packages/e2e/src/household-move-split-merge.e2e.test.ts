@@ -78,8 +78,10 @@ describe('a household moves to another hamlet, splits and merges back', () => {
     await confirm.waitFor();
     expect(await confirm.innerText()).toContain(says);
     await confirm.getByRole('button', { name: 'Xác nhận' }).click();
-    // The dialog closes only once the server has stored the change (it stays open on a refusal).
-    await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+    // The dialog is unmounted only once the server has stored the change (it stays open on a
+    // refusal), so its submit button leaving the page is the sign. (The dialog's own test id sits
+    // on a wrapper Playwright never counts as visible: waiting for it to hide proves nothing.)
+    await page.getByTestId('lifecycle-submit').waitFor({ state: 'detached', timeout: 30_000 });
   }
 
   async function timelineOf(page: Page, id: string): Promise<string> {
