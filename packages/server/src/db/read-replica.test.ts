@@ -1,6 +1,10 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { createTestDatabase, testEngines } from '../../test/engines.js';
 import { createDatabase } from './database.js';
-import { isLsn, isReadOnlySql } from './read-replica.js';
+import { isLsn, isReadOnlySql, newReadState } from './read-replica.js';
+
+const withPostgres = (await testEngines()).includes('postgres');
 
 describe('read replica routing', () => {
   it('sends only plain reads to the replica', () => {
@@ -31,5 +35,29 @@ describe('read replica routing', () => {
     expect(() =>
       createDatabase('postgres://postgres@127.0.0.1:5432/x', { readUrl: 'data/replica.db' }),
     ).toThrow(/both must be postgres/);
+  });
+});
+
+describe.skipIf(!withPostgres)('read replica unreachable', () => {
+  it('reads the primary instead, and writes there as always', async () => {
+    const empty = await createTestDatabase('postgres');
+    // Port 1: nothing listens, as when the replica is down.
+    const database = createDatabase(empty.url, { readUrl: 'postgres://postgres@127.0.0.1:1/none' });
+    try {
+      const state = newReadState();
+      const reader = database.replica!.reader(state);
+      await sql`create table replica_probe (x integer)`.execute(reader);
+      await sql`insert into replica_probe values (7)`.execute(reader);
+      expect(state.wrote).toBe(true);
+      const fresh = newReadState();
+      const { rows } = await sql<{ x: number }>`select x from replica_probe`.execute(
+        database.replica!.reader(fresh),
+      );
+      expect(rows).toEqual([{ x: 7 }]);
+      expect(fresh).toMatchObject({ behind: true, replicaReads: 0 });
+    } finally {
+      await database.close();
+      await empty.close();
+    }
   });
 });

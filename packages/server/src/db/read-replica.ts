@@ -86,6 +86,9 @@ export class ReadReplica {
   constructor(primaryPool: pg.Pool, readUrl: string) {
     this.#primaryPool = primaryPool;
     this.#replicaPool = new pg.Pool({ connectionString: readUrl, max: 10 });
+    // An idle connection dropped by a replica restart is an 'error' event, fatal unheard; the pool
+    // replaces it, and a read that meets the failure falls back to the primary (replicaFailed).
+    this.#replicaPool.on('error', () => undefined);
     this.#primary = new PostgresDriver({ pool: primaryPool });
     this.#replica = new PostgresDriver({ pool: this.#replicaPool });
   }
@@ -204,6 +207,18 @@ class RoutingDriver implements Driver {
   }
 }
 
+/**
+ * Failures of the replica rather than of the statement: no connection (no
+ * SQLSTATE, class 08, shutting down 57P01–57P03) or a read cancelled by a
+ * recovery conflict (40001 on a standby). Anything else is the statement's own
+ * error, which the primary would give too.
+ */
+function replicaFailed(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true;
+  return code.startsWith('08') || ['57P01', '57P02', '57P03', '40001'].includes(code);
+}
+
 /** Kysely's pg connection class is not exported; its driver's methods name it. */
 type PgConnection = Parameters<PostgresDriver['releaseConnection']>[0];
 
@@ -225,14 +240,22 @@ class RoutedConnection implements DatabaseConnection {
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const readOnly = isReadOnlySql(query.sql);
-    if (!this.inTransaction && readOnly && (await this.router.replicaServes(this.state))) {
-      const connection = (await this.replica.acquireConnection()) as PgConnection;
+    if (!this.inTransaction && readOnly) {
       try {
-        const result = await connection.executeQuery<R>(query);
-        this.state.replicaReads++;
-        return result;
-      } finally {
-        await this.replica.releaseConnection(connection);
+        if (await this.router.replicaServes(this.state)) {
+          const connection = (await this.replica.acquireConnection()) as PgConnection;
+          try {
+            const result = await connection.executeQuery<R>(query);
+            this.state.replicaReads++;
+            return result;
+          } finally {
+            await this.replica.releaseConnection(connection);
+          }
+        }
+      } catch (error) {
+        if (!replicaFailed(error)) throw error;
+        // The replica is down or cancelled the read: this request reads the primary.
+        this.state.behind = true;
       }
     }
     if (!readOnly) this.state.wrote = true;
