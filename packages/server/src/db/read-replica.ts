@@ -210,13 +210,15 @@ class RoutingDriver implements Driver {
 /**
  * Failures of the replica rather than of the statement: no connection (no
  * SQLSTATE, class 08, shutting down 57P01–57P03) or a read cancelled by a
- * recovery conflict (40001 on a standby). Anything else is the statement's own
+ * recovery conflict (40001 on a standby), and a statement that looked like a
+ * read but wrote (25006, read-only transaction: a function with side effects),
+ * which then runs where it can. Anything else is the statement's own
  * error, which the primary would give too.
  */
 function replicaFailed(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true;
-  return code.startsWith('08') || ['57P01', '57P02', '57P03', '40001'].includes(code);
+  return code.startsWith('08') || ['57P01', '57P02', '57P03', '40001', '25006'].includes(code);
 }
 
 /** Kysely's pg connection class is not exported; its driver's methods name it. */

@@ -1,9 +1,11 @@
 import type { HouseholdSummary, Page } from '@caunoi/domain';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type ApiClient } from '../api-client.js';
 import { createDatabase, type Database } from '../../src/db/database.js';
+import { newReadState } from '../../src/db/read-replica.js';
 import { buildApp } from '../../src/http/app.js';
 import { cellCode, committeeCode, thanhLoc } from '../../src/demo/giong-rieng-spec.js';
 import { createDemoDatabase } from '../demo-template.js';
@@ -164,5 +166,16 @@ describe.skipIf(replicaUrl === undefined)('read replica (DATABASE_READ_URL)', ()
     } finally {
       await replica.query('select pg_wal_replay_resume()');
     }
+  });
+
+  it('runs a read that turns out to write on the primary', async () => {
+    // Looks like a read, but the function writes the household's search rows: the replica refuses it (25006).
+    const state = newReadState();
+    await sql`select caunoi_index_household(${householdId})`.execute(database.replica!.reader(state));
+    expect(state).toMatchObject({ behind: true, replicaReads: 0 });
+    // The next reads of that request stay on the primary; another request's go to the replica.
+    const fresh = newReadState();
+    await database.replica!.reader(fresh).selectFrom('households').select('id').limit(1).execute();
+    expect(fresh.replicaReads).toBe(1);
   });
 });
