@@ -7,6 +7,12 @@ export const repositoryRoot = resolve(fileURLToPath(new URL('../../..', import.m
 
 export interface Config {
   databaseUrl: string;
+  /**
+   * `DATABASE_READ_URL`: a PostgreSQL streaming replica of `databaseUrl`.
+   * Dashboards, statistics, reports and searches read from it; unset: all
+   * reads go to `databaseUrl`.
+   */
+  databaseReadUrl?: string | undefined;
   port: number;
   host: string;
   webDir: string;
@@ -32,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || resolve(repositoryRoot, defaultDatabasePath);
   return {
     databaseUrl,
+    databaseReadUrl: env.DATABASE_READ_URL?.trim() || undefined,
     port: env.PORT ? Number(env.PORT) : 3000,
     host: env.HOST ?? '0.0.0.0',
     webDir: env.CAUNOI_WEB_DIR ?? resolve(repositoryRoot, 'packages/web/dist'),

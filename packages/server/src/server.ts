@@ -25,7 +25,7 @@ export interface StartedServer {
  * listens. The demo accounts are listed while they still hold the demo password.
  */
 export async function startServer(config: Config, options: { seedDemo: boolean }): Promise<StartedServer> {
-  const database = createDatabase(config.databaseUrl);
+  const database = createDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl });
   await migrateToLatest(database.db);
   const demoAccounts: DemoAccount[] = [];
   if (options.seedDemo) {

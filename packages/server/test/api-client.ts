@@ -35,8 +35,20 @@ export async function loginAs(
   const cookie = response.cookies.find((c) => c.name === 'caunoi_session');
   if (!cookie) throw new Error('no session cookie');
   const headers = { cookie: `caunoi_session=${cookie.value}` };
-  const send: ApiClient['send'] = (method, url, body) =>
-    app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+  // The read replica's position cookie (http/read-routing.ts) is kept as a browser would; only set with a replica.
+  let lsn: string | undefined;
+  const send: ApiClient['send'] = async (method, url, body) => {
+    const cookies = lsn === undefined ? headers.cookie : `${headers.cookie}; caunoi_lsn=${lsn}`;
+    const answer = await app.inject({
+      method,
+      url,
+      headers: { cookie: cookies },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+    const set = answer.cookies.find((c) => c.name === 'caunoi_lsn');
+    if (set) lsn = set.value === '' ? undefined : set.value;
+    return answer;
+  };
   return {
     username,
     cookie: headers.cookie,

@@ -94,3 +94,53 @@ export async function dropTestDatabase(database: Database, name: string): Promis
   }
   await cleanup.end();
 }
+
+/**
+ * A streaming replica of the PostgreSQL test server (scripts/start-replica.sh),
+ * for the read-replica test: CAUNOI_TEST_PG_READ_URL. Unset, that test is
+ * skipped with a message, except under CI=true where it fails the run: CI
+ * must really read from a replica.
+ */
+export function testReplicaUrl(): string | undefined {
+  const url = process.env.CAUNOI_TEST_PG_READ_URL?.trim();
+  if (url) return url;
+  if (process.env.CI === 'true')
+    throw new Error(
+      'CAUNOI_TEST_PG_READ_URL is not set; CI must run the read-replica test (scripts/start-replica.sh).',
+    );
+  console.warn('[caunoi tests] CAUNOI_TEST_PG_READ_URL not set: read-replica test SKIPPED.');
+  return undefined;
+}
+
+/**
+ * The replica's URL for a database made on the primary, once the replica has
+ * replayed everything the primary had written when asked (the database's
+ * creation and contents included).
+ */
+export async function replicaOf(primaryUrl: string, replicaUrl: string, timeoutMs = 30_000): Promise<string> {
+  const url = new URL(replicaUrl);
+  url.pathname = new URL(primaryUrl).pathname;
+  const primary = new pg.Client({ connectionString: primaryUrl });
+  await primary.connect();
+  const lsn = (await primary.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn')).rows[0]!.lsn;
+  await primary.end();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const replica = new pg.Client({ connectionString: url.toString() });
+    try {
+      await replica.connect();
+      const { rows } = await replica.query<{ ok: boolean }>(
+        'select pg_last_wal_replay_lsn() >= $1::pg_lsn as ok',
+        [lsn],
+      );
+      if (rows[0]?.ok) return url.toString();
+    } catch (error) {
+      // 3D000: the database's creation is not replayed yet.
+      if ((error as { code?: string }).code !== '3D000' || Date.now() > deadline) throw error;
+    } finally {
+      await replica.end().catch(() => undefined);
+    }
+    if (Date.now() > deadline) throw new Error(`the replica did not replay ${lsn} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

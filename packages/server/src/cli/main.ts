@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { roles, type Role } from '@caunoi/domain';
 import { describeDatabase, loadConfig } from '../config.js';
 import { createDatabase, type Database, type Engine } from '../db/database.js';
+import { newReadState } from '../db/read-replica.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { printBanner } from './banner.js';
@@ -209,10 +210,12 @@ export function buildProgram(): Command {
         rebuild?: boolean;
         boundaries?: string;
       }) => {
-        const database = createDatabase(config.databaseUrl);
+        const database = createDatabase(config.databaseUrl, { readUrl: config.databaseReadUrl });
         try {
           await migrateToLatest(database.db);
-          console.log(await runStats(database.db, options));
+          // Statistics read from the replica of DATABASE_READ_URL when there is one (a --rebuild writes
+          // on the primary, and the reads after it follow it there).
+          console.log(await runStats(database.replica?.reader(newReadState()) ?? database.db, options));
         } finally {
           await database.close();
         }

@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { coverageQuery, coverageReport as coverageReportSchema } from '@caunoi/domain';
-import type { DB } from '../db/schema.js';
+import type { ReadDb } from '../http/read-routing.js';
 import { actorOf } from '../http/request-context.js';
 import { coverageReport, exportCoverage } from './coverage.service.js';
 import { sendXlsx } from '../export/send-xlsx.js';
 
-export function registerCoverageRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+/** The statistics (coverage figures) read from the replica when there is one (`readDb`). */
+export function registerCoverageRoutes(app: FastifyInstance, readDb: ReadDb): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/coverage',
@@ -19,7 +19,7 @@ export function registerCoverageRoutes(app: FastifyInstance, db: Kysely<DB>): vo
         response: { 200: coverageReportSchema },
       },
     },
-    async (request) => coverageReport(db, actorOf(request), request.query),
+    async (request) => coverageReport(readDb(request), actorOf(request), request.query),
   );
   r.get(
     '/api/v1/coverage.xlsx',
@@ -31,7 +31,7 @@ export function registerCoverageRoutes(app: FastifyInstance, db: Kysely<DB>): vo
       },
     },
     async (request, reply) => {
-      const file = await exportCoverage(db, actorOf(request), request.query);
+      const file = await exportCoverage(readDb(request), actorOf(request), request.query);
       return sendXlsx(reply, file);
     },
   );

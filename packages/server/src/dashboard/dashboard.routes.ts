@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import { dashboard, dashboardQuery, dashboardRecords, dashboardRecordsQuery } from '@caunoi/domain';
-import type { DB } from '../db/schema.js';
+import type { ReadDb } from '../http/read-routing.js';
 import { actorOf } from '../http/request-context.js';
 import { getDashboard, getDashboardRecords } from './dashboard.service.js';
 import { exportDashboard } from './export-dashboard.js';
 import { sendXlsx } from '../export/send-xlsx.js';
 
-export function registerDashboardRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+/** Dashboards read from the replica when there is one (`readDb`); their audit rows go to the primary. */
+export function registerDashboardRoutes(app: FastifyInstance, readDb: ReadDb): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/dashboard',
@@ -21,7 +21,7 @@ export function registerDashboardRoutes(app: FastifyInstance, db: Kysely<DB>): v
         response: { 200: dashboard },
       },
     },
-    async (request) => getDashboard(db, actorOf(request), request.query),
+    async (request) => getDashboard(readDb(request), actorOf(request), request.query),
   );
   r.get(
     '/api/v1/dashboard/records',
@@ -33,7 +33,7 @@ export function registerDashboardRoutes(app: FastifyInstance, db: Kysely<DB>): v
         response: { 200: dashboardRecords },
       },
     },
-    async (request) => getDashboardRecords(db, actorOf(request), request.query),
+    async (request) => getDashboardRecords(readDb(request), actorOf(request), request.query),
   );
   r.get(
     '/api/v1/dashboard.xlsx',
@@ -46,7 +46,7 @@ export function registerDashboardRoutes(app: FastifyInstance, db: Kysely<DB>): v
       },
     },
     async (request, reply) => {
-      const file = await exportDashboard(db, actorOf(request), request.query);
+      const file = await exportDashboard(readDb(request), actorOf(request), request.query);
       return sendXlsx(reply, file);
     },
   );

@@ -4,6 +4,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase } from 'kysely';
 import { defaultBusyWaitMs, PatientSqliteDialect, sqliteBusyTimeoutMs } from './sqlite-busy.js';
 import pg from 'pg';
+import { ReadReplica } from './read-replica.js';
 import type { DB } from './schema.js';
 import { registerSqliteFunctions } from './sqlite-functions.js';
 
@@ -16,6 +17,8 @@ export interface Database {
   url: string;
   /** The SQLite connection under `db`, for bulk loaders' prepared statements; undefined on PostgreSQL. */
   sqlite?: SQLite.Database;
+  /** The streaming replica of `DATABASE_READ_URL`, when one is set (PostgreSQL only). */
+  replica?: ReadReplica;
   close(): Promise<void>;
 }
 
@@ -32,12 +35,27 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 /**
  * One Kysely instance for either engine: a `postgres://` URL selects
  * PostgreSQL, anything else is an SQLite file path (`:memory:` works too).
+ * `readUrl` (DATABASE_READ_URL) adds a streaming replica for the reads that
+ * may go there (read-replica.ts); an SQLite file has no replica.
  */
-export function createDatabase(url: string = defaultDatabasePath): Database {
+export function createDatabase(
+  url: string = defaultDatabasePath,
+  options: { readUrl?: string } = {},
+): Database {
+  const readUrl = options.readUrl?.trim() || undefined;
+  if (readUrl !== undefined && (engineOf(url) !== 'postgres' || engineOf(readUrl) !== 'postgres'))
+    throw new Error(
+      'DATABASE_READ_URL is a PostgreSQL streaming replica of DATABASE_URL: both must be postgres:// URLs (SQLite has no read replica).',
+    );
   if (engineOf(url) === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, engine: 'postgres', url, close: () => db.destroy() };
+    const replica = readUrl === undefined ? undefined : new ReadReplica(pool, readUrl);
+    const close = async () => {
+      await replica?.close();
+      await db.destroy();
+    };
+    return { db, engine: 'postgres', url, replica, close };
   }
   if (url !== ':memory:') mkdirSync(dirname(url), { recursive: true });
   const sqlite = new SQLite(url);

@@ -12,12 +12,14 @@ import {
   updateHouseholdInput,
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
+import type { ReadDb } from '../http/read-routing.js';
 import { actorOf } from '../http/request-context.js';
 import { registerHouseholdLifecycleRoutes } from '../household-lifecycle/household-lifecycle.routes.js';
 import { registerHouseholdBookRoutes } from './household-book.routes.js';
 import { createHousehold, getHousehold, listHouseholds, updateHousehold } from './households.service.js';
 
-export function registerHouseholdRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+/** The list and search read from `readDb` (the replica when there is one); the book and writes use the primary. */
+export function registerHouseholdRoutes(app: FastifyInstance, db: Kysely<DB>, readDb: ReadDb): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/households',
@@ -29,7 +31,8 @@ export function registerHouseholdRoutes(app: FastifyInstance, db: Kysely<DB>): v
         response: { 200: pageOf(householdSummary) },
       },
     },
-    async (request) => toPage(await listHouseholds(db, actorOf(request), request.query), request.query),
+    async (request) =>
+      toPage(await listHouseholds(readDb(request), actorOf(request), request.query), request.query),
   );
   r.get(
     '/api/v1/households/:id',

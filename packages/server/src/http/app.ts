@@ -37,6 +37,7 @@ import { registerMonthlyWorkRoutes } from './monthly-work-routes.js';
 import { errorBody, registerErrorHandler } from './error-handler.js';
 import './request-context.js';
 import { guardedValidatorCompiler } from './input-validator.js';
+import { registerReadRouting } from './read-routing.js';
 import { registerSecurity } from './security.js';
 import { indexCacheControl, registerWebAssets } from './web-assets.js';
 
@@ -114,6 +115,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const session = options.session ?? defaultSessionOptions;
   registerSessionHook(app, { db, session, secureCookies: options.secureCookies ?? false });
+  // Dashboards, statistics, reports and searches read through readDb: the replica of DATABASE_READ_URL.
+  const readDb = registerReadRouting(app, options.database, {
+    secureCookies: options.secureCookies ?? false,
+  });
 
   app.get('/api/health', { schema: { hide: true } }, async () => {
     await db.selectFrom('org_units').select('id').limit(1).execute();
@@ -125,10 +130,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerUnitRoutes(app, db);
   registerRestructureRoutes(app, db);
   registerMemberRoutes(app, db);
-  registerHouseholdRoutes(app, db);
+  registerHouseholdRoutes(app, db, readDb);
   registerAssignmentRoutes(app, db);
   registerAssignmentPlanningRoutes(app, db);
-  registerCoverageRoutes(app, db);
+  registerCoverageRoutes(app, readDb);
   registerUserRoutes(app, db);
   registerAuditRoutes(app, db);
   registerRefusedReadRoutes(app, db);
@@ -142,8 +147,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerFieldWorkRoutes(app, db);
   registerYearlyWorkRoutes(app, db);
   registerMonthlyWorkRoutes(app, db);
-  registerDashboardRoutes(app, db);
-  registerReportRoutes(app, db);
+  registerDashboardRoutes(app, readDb);
+  registerReportRoutes(app, db, readDb);
   registerPrivacyRoutes(app, db);
   registerSyncRoutes(app, db, options.sync);
 

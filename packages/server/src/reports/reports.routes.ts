@@ -11,13 +11,15 @@ import {
   visitCoverageQuery,
 } from '@caunoi/domain';
 import type { DB } from '../db/schema.js';
+import type { ReadDb } from '../http/read-routing.js';
 import { actorOf } from '../http/request-context.js';
 import { exportHelpOutcomes, exportVisitCoverage } from './export-figure-reports.js';
 import { getReportHeader } from './report-header.service.js';
 import { exportReportJob, getReportJob, startReportJob } from './reports.service.js';
 import { sendXlsx } from '../export/send-xlsx.js';
 
-export function registerReportRoutes(app: FastifyInstance, db: Kysely<DB>): void {
+/** Reports are built from `readDb` (the replica when there is one); `db` is the primary. */
+export function registerReportRoutes(app: FastifyInstance, db: Kysely<DB>, readDb: ReadDb): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.post(
     '/api/v1/reports/jobs',
@@ -29,7 +31,8 @@ export function registerReportRoutes(app: FastifyInstance, db: Kysely<DB>): void
         response: { 202: reportJob },
       },
     },
-    async (request, reply) => reply.code(202).send(await startReportJob(db, actorOf(request), request.body)),
+    async (request, reply) =>
+      reply.code(202).send(await startReportJob(readDb(request), actorOf(request), request.body)),
   );
   r.get(
     '/api/v1/reports/jobs/:id',
@@ -67,7 +70,7 @@ export function registerReportRoutes(app: FastifyInstance, db: Kysely<DB>): void
         response: { 200: reportHeaderUnits },
       },
     },
-    async (request) => getReportHeader(db, actorOf(request), request.query),
+    async (request) => getReportHeader(readDb(request), actorOf(request), request.query),
   );
   // The figure pages' Excel files (the printable pages draw the same tables from the JSON answers).
   r.get(
@@ -79,7 +82,8 @@ export function registerReportRoutes(app: FastifyInstance, db: Kysely<DB>): void
         querystring: helpOutcomesQuery,
       },
     },
-    async (request, reply) => sendXlsx(reply, await exportHelpOutcomes(db, actorOf(request), request.query)),
+    async (request, reply) =>
+      sendXlsx(reply, await exportHelpOutcomes(readDb(request), actorOf(request), request.query)),
   );
   r.get(
     '/api/v1/visit-coverage.xlsx',
@@ -91,6 +95,7 @@ export function registerReportRoutes(app: FastifyInstance, db: Kysely<DB>): void
         querystring: visitCoverageQuery,
       },
     },
-    async (request, reply) => sendXlsx(reply, await exportVisitCoverage(db, actorOf(request), request.query)),
+    async (request, reply) =>
+      sendXlsx(reply, await exportVisitCoverage(readDb(request), actorOf(request), request.query)),
   );
 }
